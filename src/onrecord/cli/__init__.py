@@ -1,0 +1,41 @@
+"""The ``onrecord`` command: a thin layer over the Python API.
+
+Each subcommand lives in its own module with a ``register(subparsers)``
+function; data goes to stdout, progress and errors to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from onrecord.errors import OnrecordError
+
+__all__ = ["main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from onrecord.cli import analyze, demo, evaluate, read
+
+    parser = argparse.ArgumentParser(
+        prog="onrecord",
+        description="Who said what in the news, with the exact words as evidence.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in (demo, read, analyze, evaluate):
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except OnrecordError as exc:
+        print(f"onrecord: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    return code

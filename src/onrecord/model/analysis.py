@@ -1,0 +1,36 @@
+"""What analysing one article yields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from onrecord.model.article import Article
+from onrecord.model.attribution import Attribution, Provenance
+
+
+@dataclass
+class Analysis:
+    """An article with what the pipeline found in it.
+
+    ``skipped`` says why nothing was looked for (e.g. a non-English article);
+    it is ``None`` when the article was analysed.
+    """
+
+    article: Article
+    attributions: list[Attribution] = field(default_factory=list)
+    provenance: Provenance = field(default_factory=Provenance)
+    skipped: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.article.name,
+            "article_id": self.article.id,
+            "title": self.article.title,
+            "language": self.article.language,
+            "attributions": [a.to_dict() for a in self.attributions],
+            "provenance": self.provenance.to_dict(),
+        }
+        if self.skipped:
+            out["skipped"] = self.skipped
+        return out
