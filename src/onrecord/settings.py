@@ -35,6 +35,8 @@ class Settings:
     user_agent: str = "onrecord/0.1 (news attribution research)"
     # Languages the NLP stages analyse; other articles are marked skipped.
     languages: tuple[str, ...] = ("en",)
+    # A folder of retrained attribution models (from `onrecord train`); empty: the shipped ones.
+    model_dir: str = ""
 
     @classmethod
     def load(

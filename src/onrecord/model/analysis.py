@@ -14,13 +14,15 @@ class Analysis:
     """An article with what the pipeline found in it.
 
     ``skipped`` says why nothing was looked for (e.g. a non-English article);
-    it is ``None`` when the article was analysed.
+    ``error`` says why the analysis of this article failed. Both are ``None``
+    when the article was analysed.
     """
 
     article: Article
     attributions: list[Attribution] = field(default_factory=list)
     provenance: Provenance = field(default_factory=Provenance)
     skipped: str | None = None
+    error: str | None = None  # the analysis failed for this article alone
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -33,4 +35,6 @@ class Analysis:
         }
         if self.skipped:
             out["skipped"] = self.skipped
+        if self.error:
+            out["error"] = self.error
         return out

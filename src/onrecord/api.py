@@ -1,0 +1,53 @@
+"""The public Python API; the CLI and other adapters are thin layers over it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from onrecord import ingest
+from onrecord.errors import ReadError
+from onrecord.model import Analysis, Article
+from onrecord.settings import Settings
+
+__all__ = ["analyze", "analyze_many", "read", "read_many", "settings"]
+
+Source = str | os.PathLike[str]
+
+
+def settings(**overrides: Any) -> Settings:
+    """Settings from arguments, then ``ONRECORD_*`` variables, then the config file."""
+    return Settings.load(overrides)
+
+
+def read(source: Source, settings: Settings | None = None) -> list[Article]:
+    """Every article in one input (a file, folder, URL, JSONL, feed or WARC)."""
+    return ingest.read(source, settings)
+
+
+def read_many(
+    sources: Iterable[Source], settings: Settings | None = None
+) -> Iterator[Article | ReadError]:
+    """Articles from many inputs; a bad document yields its error and the batch goes on."""
+    return ingest.read_many(sources, settings)
+
+
+def analyze(article: Article | str, settings: Settings | None = None) -> Analysis:
+    """Attributions in one article (an Article, or plain article text)."""
+    if isinstance(article, str):
+        article = ingest.parse_text(article)
+    return next(analyze_many([article], settings))
+
+
+def analyze_many(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Analysis]:
+    """Analyses in input order, loading the pipeline once."""
+    return _annotator(settings or Settings.load()).analyze_many(articles)
+
+
+@lru_cache(maxsize=2)
+def _annotator(settings: Settings):  # type: ignore[no-untyped-def]
+    from onrecord.nlp import Annotator  # spaCy loads only when analysis is asked for
+
+    return Annotator(settings)

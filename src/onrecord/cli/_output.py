@@ -1,0 +1,38 @@
+"""Shared output helpers: data to stdout, errors and progress to stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+FORMATS = ("jsonl", "json", "table")
+
+
+def error(message: str) -> None:
+    print(f"onrecord: {message}", file=sys.stderr, flush=True)
+
+
+def write_json_stream(items: Iterable[dict[str, Any]], fmt: str, out: TextIO = sys.stdout) -> int:
+    """Write dicts as JSON Lines or as one JSON list, streaming; returns how many."""
+    count = 0
+    if fmt == "json":
+        out.write("[")
+    for item in items:
+        if fmt == "json":
+            out.write(",\n" if count else "\n")
+            out.write(json.dumps(item, ensure_ascii=False, indent=2))
+        else:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        count += 1
+    if fmt == "json":
+        out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def clip(text: str | None, width: int) -> str:
+    if not text:
+        return "-"
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

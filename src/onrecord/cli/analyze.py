@@ -1,0 +1,73 @@
+"""``onrecord analyze``: who said what in each article."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+
+from onrecord import api
+from onrecord.cli._output import FORMATS, clip, error, write_json_stream
+from onrecord.model import Analysis, Article
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "analyze",
+        help="find attributions (source, cue, content) in articles",
+        description="Find every attribution in each input article. INPUT is anything "
+        "`onrecord read` accepts: files, folders, URLs, JSONL, feeds, WARC.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--format", choices=FORMATS, default="jsonl")
+    p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = api.settings(allow_private_addresses=args.allow_private or None)
+    failures = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal failures
+        for item in api.read_many(args.inputs, settings):
+            if isinstance(item, Article):
+                yield item
+            else:
+                failures += 1
+                error(str(item))
+
+    analyses = api.analyze_many(articles(), settings)
+    if args.format == "table":
+        for analysis in analyses:
+            failures += _report_problem(analysis)
+            print_table(analysis)
+    else:
+        def dicts() -> Iterator[dict]:  # type: ignore[type-arg]
+            nonlocal failures
+            for analysis in analyses:
+                failures += _report_problem(analysis)
+                yield analysis.to_dict()
+
+        write_json_stream(dicts(), args.format)
+    return 1 if failures else 0
+
+
+def _report_problem(analysis: Analysis) -> int:
+    if analysis.error:
+        error(analysis.error)
+        return 1
+    if analysis.skipped:
+        error(f"{analysis.article.name}: skipped: {analysis.skipped}")
+    return 0
+
+
+def print_table(analysis: Analysis, out=sys.stdout) -> None:  # type: ignore[no-untyped-def]
+    article = analysis.article
+    print(f"== {article.name}  {clip(article.title, 70)}", file=out)
+    for a in analysis.attributions:
+        source = a.source.text if a.source else "-"
+        cue = a.cue.text if a.cue else "-"
+        content = " … ".join(part.text for part in a.content)
+        print(f"  {clip(source, 28):28}  {clip(cue, 16):16}  {a.kind.value:8}  {clip(content, 80)}", file=out)
+    print(file=out)

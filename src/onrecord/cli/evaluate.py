@@ -1,0 +1,57 @@
+"""``onrecord eval``: score the system on annotated data."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+
+from onrecord.evaluate import format_report, format_topical_report
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("eval", help="score the system on annotated data")
+    which = p.add_subparsers(dest="dataset", metavar="DATASET", required=True)
+
+    polnear = which.add_parser(
+        "polnear",
+        help="attribution scores on a PolNeAR-style split",
+        description="Analyse DIR/SPLIT/text/*.txt and score against DIR/SPLIT/attributions/*.ann "
+        "(first annotator per article).",
+    )
+    polnear.add_argument("--data", required=True, metavar="DIR")
+    polnear.add_argument("--split", required=True, metavar="SPLIT")
+    polnear.add_argument("--predictions", metavar="OUT.jsonl", help="write predictions here")
+    polnear.add_argument("--limit", type=int, help="only the first N articles (sorted by id)")
+    polnear.add_argument("--json", action="store_true", help="print the scores as JSON")
+    polnear.set_defaults(run=run_polnear)
+
+    topical = which.add_parser(
+        "topical",
+        help="attribution scores on a topical-dev style folder",
+        description="Analyse DIR/articles/*.txt and score against DIR/gold/*.json.",
+    )
+    topical.add_argument("--data", required=True, metavar="DIR")
+    topical.add_argument("--json", action="store_true", help="print the scores as JSON")
+    topical.set_defaults(run=run_topical)
+
+
+def run_polnear(args: argparse.Namespace) -> int:
+    from onrecord.evaluate.polnear import evaluate_polnear
+
+    result = evaluate_polnear(args.data, args.split, predictions_path=args.predictions, limit=args.limit)
+    if args.json:
+        print(json.dumps(result.report.to_dict(), indent=2))
+    else:
+        print(format_report(result.report))
+        n = result.report.documents
+        print(f"\n{n} articles in {result.seconds:.1f} s ({n / max(result.seconds, 1e-9):.1f} articles/s)")
+    return 0
+
+
+def run_topical(args: argparse.Namespace) -> int:
+    from onrecord.evaluate.topical_run import evaluate_topical
+
+    report = evaluate_topical(args.data)
+    print(json.dumps(dataclasses.asdict(report), indent=2) if args.json else format_topical_report(report))
+    return 0

@@ -1,0 +1,40 @@
+"""``onrecord train``: retrain the attribution taggers on brat-annotated data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "train",
+        help="train the attribution taggers on annotated data (PolNeAR's brat layout)",
+        description="Train the cue and role CRFs on DIR/SPLIT/text/*.txt with "
+        "DIR/SPLIT/attributions/*.ann, and write the model files to OUT. Use the result "
+        "with ONRECORD_MODEL_DIR=OUT, or copy it over src/onrecord/nlp/models/attribution-v1.",
+    )
+    p.add_argument("--data", required=True, metavar="DIR")
+    p.add_argument("--split", default="train", metavar="SPLIT")
+    p.add_argument("--out", required=True, metavar="OUT")
+    p.add_argument("--cache", metavar="DIR", help="keep parsed documents here between runs")
+    p.add_argument("--processes", type=int, default=1, help="parser processes")
+    p.add_argument("--iterations", type=int, default=150, help="L-BFGS iterations per CRF")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from onrecord.train.trainer import train_attribution
+
+    report = train_attribution(
+        Path(args.data),
+        Path(args.out),
+        split=args.split,
+        cache_dir=Path(args.cache) if args.cache else None,
+        n_process=args.processes,
+        max_iterations=args.iterations,
+    )
+    print(json.dumps(asdict(report), indent=2))
+    return 0

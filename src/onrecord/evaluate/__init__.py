@@ -1,0 +1,68 @@
+"""Scoring attributions: the PolNeAR reader and metrics, predictions files, the topical set.
+
+Imports only the record model and the errors; never spaCy, never the CLI.
+"""
+
+from onrecord.evaluate.brat import GoldDocument, RangeAttribution, Ranges, load_split, parse_ann
+from onrecord.evaluate.metrics import (
+    ROLES,
+    AttributionScores,
+    EvaluationReport,
+    RoleScores,
+    Score,
+    Tokenizer,
+    format_report,
+    greedy_match,
+    jaccard,
+    normalise_span,
+    score_document,
+    score_documents,
+)
+from onrecord.evaluate.predictions import (
+    prediction_line,
+    read_predictions,
+    to_range_attribution,
+    write_predictions,
+)
+from onrecord.evaluate.topical import (
+    TopicalArticle,
+    TopicalAttribution,
+    TopicalReport,
+    TopicalScore,
+    format_topical_report,
+    load_topical,
+    score_article,
+    score_topical,
+)
+
+__all__ = [
+    "ROLES",
+    "AttributionScores",
+    "EvaluationReport",
+    "GoldDocument",
+    "RangeAttribution",
+    "Ranges",
+    "RoleScores",
+    "Score",
+    "Tokenizer",
+    "TopicalArticle",
+    "TopicalAttribution",
+    "TopicalReport",
+    "TopicalScore",
+    "format_report",
+    "format_topical_report",
+    "greedy_match",
+    "jaccard",
+    "load_split",
+    "load_topical",
+    "normalise_span",
+    "parse_ann",
+    "prediction_line",
+    "read_predictions",
+    "score_article",
+    "score_document",
+    "score_documents",
+    "score_topical",
+    "to_range_attribution",
+    "write_predictions",
+]

@@ -1,0 +1,54 @@
+"""Ingestion: files, URLs, feeds, WARC and JSONL in, :class:`Article` records out.
+
+``read`` is strict: one bad document raises. ``read_many`` is for batches: a
+bad document (or a bad line of a JSONL file, or record of a WARC file) is
+yielded as a :class:`ReadError` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from onrecord.errors import ReadError
+from onrecord.ingest.html import parse_html
+from onrecord.ingest.sources import iter_source
+from onrecord.ingest.text import parse_text
+from onrecord.model import Article
+from onrecord.settings import Settings
+
+__all__ = ["parse_html", "parse_text", "read", "read_many"]
+
+
+def read(
+    source: str | os.PathLike[str],
+    settings: Settings | None = None,
+    *,
+    follow_links: bool = False,
+) -> list[Article]:
+    """Every article in one file, directory, URL or ``-`` (stdin).
+
+    Raises the first :class:`ReadError` met; use :func:`read_many` to keep the
+    good articles of a partly bad input.
+    """
+    articles: list[Article] = []
+    for outcome in iter_source(source, settings or Settings.load(), follow_links=follow_links):
+        if isinstance(outcome, ReadError):
+            raise outcome
+        articles.append(outcome)
+    return articles
+
+
+def read_many(
+    sources: Iterable[str | os.PathLike[str]],
+    settings: Settings | None = None,
+    *,
+    follow_links: bool = False,
+) -> Iterator[Article | ReadError]:
+    """Every article in ``sources``, in order, with an error in place of each bad document."""
+    settings = settings or Settings.load()
+    for source in sources:
+        try:
+            yield from iter_source(source, settings, follow_links=follow_links)
+        except Exception as exc:  # noqa: BLE001 - a bug met on one input must not end the batch
+            yield ReadError(os.fspath(source), f"internal error, please report it: {exc!r}")

@@ -1,0 +1,109 @@
+"""JSON Lines of articles, the interchange format for batch work.
+
+One object a line: ``{"id"?, "url"?, "outlet"?, "title"?, "published"?,
+"language"?, "text" | "html"}``. A ``text`` record's string is kept exactly,
+so annotations made on it index ``Article.text``; when a line has both,
+``text`` is used. A bad line fails alone as ``file.jsonl:LINE``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+from onrecord.errors import ReadError
+from onrecord.ingest.decode import check_size
+from onrecord.ingest.html import parse_html
+from onrecord.ingest.text import parse_text
+from onrecord.model import Article
+
+__all__ = ["read_jsonl"]
+
+_STRING_FIELDS = ("url", "outlet", "title", "language")
+
+
+def read_jsonl(
+    lines: Iterable[bytes], document: str, *, max_bytes: int
+) -> Iterator[Article | ReadError]:
+    """The articles of a JSONL stream, and an error for each bad line."""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        record_name = f"{document}:{number}"
+        try:
+            check_size(len(raw), max_bytes, record_name)
+            yield _read_record(_load(raw, record_name, first=number == 1), record_name)
+        except ReadError as exc:
+            yield exc
+
+
+def _load(raw: bytes, name: str, *, first: bool) -> dict[str, Any]:
+    if first and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ReadError(name, f"not UTF-8 at byte {exc.start}; JSONL must be UTF-8") from exc
+    except json.JSONDecodeError as exc:
+        raise ReadError(name, f"not valid JSON: {exc.msg} at column {exc.colno}") from exc
+    if not isinstance(record, dict):
+        raise ReadError(name, f"expected a JSON object, got {type(record).__name__}")
+    return record
+
+
+def _read_record(record: dict[str, Any], name: str) -> Article:
+    meta = _metadata(record, name)
+    text, html = record.get("text"), record.get("html")
+    if isinstance(text, str):
+        _require_content(text, "text", name)
+        article = parse_text(text, source=name, **meta)
+    elif isinstance(html, str):
+        _require_content(html, "html", name)
+        article = parse_html(html, url=meta["url"], source=name)
+    else:
+        raise ReadError(name, "no article: give a 'text' or an 'html' string")
+    return _with_metadata(article, meta, name)
+
+
+def _require_content(value: str, key: str, name: str) -> None:
+    if not value.strip():
+        raise ReadError(name, f"empty {key!r}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ReadError(name, f"{key!r} has an unpaired surrogate at {exc.start}") from exc
+
+
+def _metadata(record: dict[str, Any], name: str) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    for key in _STRING_FIELDS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ReadError(name, f"{key!r} must be a string, not {type(value).__name__}")
+        meta[key] = value or None
+    raw_id = record.get("id")
+    if raw_id is not None and not isinstance(raw_id, str | int):
+        raise ReadError(name, f"'id' must be a string or an integer, not {type(raw_id).__name__}")
+    meta["external_id"] = None if raw_id is None else str(raw_id)
+    meta["published"] = _published(record.get("published"), name)
+    return meta
+
+
+def _published(value: Any, name: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except (TypeError, ValueError) as exc:
+        raise ReadError(name, f"'published' is not an ISO 8601 date: {value!r}") from exc
+
+
+def _with_metadata(article: Article, meta: dict[str, Any], name: str) -> Article:
+    """The record's own metadata wins over what was found in its text."""
+    for key, value in meta.items():
+        if value is not None:
+            setattr(article, key, value)
+    article.source = name
+    return article

@@ -1,0 +1,131 @@
+"""WARC and WARC.gz crawl archives: the HTML ``response`` records, each an Article.
+
+A broken record fails alone: reading resumes at the next record header (or
+gzip member) after it. Records are named ``file.warc.gz:N``, N counting the
+records of the file from 1; ``Article.url`` is the record's target URI.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeadersParserException
+
+from onrecord.errors import ReadError
+from onrecord.ingest.decode import check_size
+from onrecord.ingest.fetch import parse_content_type
+from onrecord.ingest.html import parse_html
+from onrecord.model import Article
+
+__all__ = ["read_warc"]
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_MAGIC = b"\nWARC/1."
+_SEARCH_CHUNK = 1 << 20
+_HEAD_BYTES = 512
+# What warcio and zlib raise on bytes that are not a well-formed record.
+_BROKEN = (
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    zlib.error,
+    EOFError,
+    ValueError,
+)
+
+
+def read_warc(stream: BinaryIO, document: str, *, max_bytes: int) -> Iterator[Article | ReadError]:
+    """The HTML pages of a seekable WARC stream, and an error for each broken record."""
+    stream.seek(0)
+    head = stream.read(_HEAD_BYTES)
+    gzipped = head.startswith(_GZIP_MAGIC)
+    if not _unzipped_head(head, gzipped).startswith(b"WARC/1."):
+        yield ReadError(document, "not a WARC file: it does not start with a WARC/1.x record")
+        return
+    position: int | None = 0
+    number = 0
+    while position is not None:
+        stream.seek(position)
+        records = ArchiveIterator(stream)
+        resume_from = position
+        current: int | None = None  # the record being read, once warcio has parsed its header
+        try:
+            for record in records:
+                number += 1
+                current = number
+                if record.format != "warc":
+                    # warcio reads stray bytes as old ARC records; here they are damage.
+                    raise ArchiveLoadFailed("not a WARC record")
+                yield from _response_article(record, f"{document}:{number}", max_bytes)
+                records.read_to_end(record)
+                resume_from = records.get_record_offset() + records.get_record_length()
+                current = None
+            position = None
+        except _BROKEN as exc:
+            if current is None:
+                number += 1
+            yield ReadError(f"{document}:{number}", f"broken WARC record: {_reason(exc)}")
+            position = _next_record_start(stream, _skip_blank(stream, resume_from) + 1, gzipped)
+
+
+def _unzipped_head(head: bytes, gzipped: bool) -> bytes:
+    if not gzipped:
+        return head
+    try:
+        return zlib.decompressobj(wbits=31).decompress(head)
+    except zlib.error:
+        return b""
+
+
+def _reason(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0][:200] if lines else type(exc).__name__
+
+
+def _response_article(
+    record: ArcWarcRecord, name: str, max_bytes: int
+) -> Iterator[Article | ReadError]:
+    if record.rec_type != "response" or record.http_headers is None:
+        return
+    status = record.http_headers.get_statuscode() or ""
+    media_type, charset = parse_content_type(record.http_headers.get_header("Content-Type"))
+    if not status.startswith("2") or media_type not in _HTML_TYPES:
+        return
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    try:
+        body = record.content_stream().read(max_bytes + 1)
+        check_size(len(body), max_bytes, name)
+        yield parse_html(body, url=url, source=name, charset=charset)
+    except ReadError as exc:
+        yield exc
+
+
+def _skip_blank(stream: BinaryIO, start: int) -> int:
+    """The first position at or after ``start`` that is not blank space between records."""
+    stream.seek(start)
+    while stream.read(1) in (b"\r", b"\n", b" ", b"\t"):
+        start += 1
+    return start
+
+
+def _next_record_start(stream: BinaryIO, start: int, gzipped: bool) -> int | None:
+    """Where the next record header (or gzip member) after ``start`` begins, if anywhere."""
+    marker = _GZIP_MAGIC if gzipped else _WARC_MAGIC
+    # A record header starts a line; the newline before it is not part of it.
+    skip = 0 if gzipped else 1
+    stream.seek(start)
+    offset = start
+    tail = b""
+    while chunk := stream.read(_SEARCH_CHUNK):
+        window = tail + chunk
+        found = window.find(marker)
+        if found >= 0:
+            return offset - len(tail) + found + skip
+        tail = window[-(len(marker) - 1) :]
+        offset += len(chunk)
+    return None

@@ -1,0 +1,110 @@
+"""The analysis entry point: Articles in, Analyses out."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from onrecord.model import Analysis, Article, Provenance
+from onrecord.nlp import components  # noqa: F401  (registers the factories)
+from onrecord.nlp.attribution import CUE_MODEL, MODEL_DIR, ROLE_MODEL
+from onrecord.nlp.document import ParsedArticle, parse_articles
+from onrecord.nlp.pipeline import load_base
+from onrecord.nlp.to_model import to_attributions
+from onrecord.settings import Settings
+
+log = logging.getLogger(__name__)
+ATTRIBUTION_PIPE = "onrecord_attribution_v1"
+
+
+class Annotator:
+    """Loads the pipeline once; analyses one article or a stream of them."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        model_dir: str | Path | None = None,
+        batch_size: int = 16,
+    ) -> None:
+        self.settings = settings or Settings.load()
+        self.batch_size = batch_size
+        model_dir = model_dir or self.settings.model_dir or None
+        self.nlp = _build_pipeline(model_dir)
+        self.provenance = Provenance(
+            components=_component_versions(self.nlp, Path(model_dir) if model_dir else MODEL_DIR),
+            settings_hash=self.settings.digest(),
+        )
+
+    def analyze(self, article: Article) -> Analysis:
+        return next(self.analyze_many([article]))
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyses in input order; a failing article yields an Analysis with ``error``."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._analyze_batch(batch)
+                batch = []
+        if batch:
+            yield from self._analyze_batch(batch)
+
+    def _analyze_batch(self, batch: list[Article]) -> Iterator[Analysis]:
+        wanted = [a for a in batch if self._skip_reason(a) is None]
+        results = self._parse(wanted)
+        for article in batch:
+            reason = self._skip_reason(article)
+            result = results.get(id(article))
+            if reason is not None:
+                yield Analysis(article, provenance=self.provenance, skipped=reason)
+            elif isinstance(result, ParsedArticle):
+                found = to_attributions(result.view, article.text, result.doc._.attributions)
+                yield Analysis(article, found, provenance=self.provenance)
+            else:
+                yield Analysis(article, provenance=self.provenance, error=str(result))
+
+    def _parse(self, articles: list[Article]) -> dict[int, ParsedArticle | str]:
+        """Parse a batch; when it fails, parse its articles one by one to find the bad one."""
+        try:
+            return {id(p.article): p for p in parse_articles(self.nlp, articles)}
+        except Exception as exc:  # one bad document must not take the batch down
+            if len(articles) == 1:
+                log.debug("analysis failed", exc_info=True)
+                return {id(articles[0]): f"{articles[0].name}: analysis failed: {exc!r}"}
+        results: dict[int, ParsedArticle | str] = {}
+        for article in articles:
+            results.update(self._parse([article]))
+        return results
+
+    def _skip_reason(self, article: Article) -> str | None:
+        if not article.text.strip():
+            return "empty article"
+        if article.language and article.language not in self.settings.languages:
+            supported = ", ".join(self.settings.languages)
+            return f"language {article.language!r} is not analysed (supported: {supported})"
+        return None
+
+
+def _build_pipeline(model_dir: str | Path | None) -> Language:
+    nlp = load_base()
+    if ATTRIBUTION_PIPE not in nlp.pipe_names:
+        config = {"model_dir": str(model_dir) if model_dir else None}
+        nlp.add_pipe(ATTRIBUTION_PIPE, config=config)
+    return nlp
+
+
+def _component_versions(nlp: Language, model_dir: Path) -> dict[str, str]:
+    digest = hashlib.sha256()
+    for name in (CUE_MODEL, ROLE_MODEL):
+        digest.update((model_dir / name).read_bytes())
+    return {
+        "spacy": spacy.__version__,
+        "base_model": f"{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+        ATTRIBUTION_PIPE: f"crf-v1 {digest.hexdigest()[:12]}",
+    }

@@ -1,0 +1,49 @@
+"""Articles in, parsed Docs out: the shared first step of analysis and training."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from onrecord.model import Article
+from onrecord.nlp.context import DocContext, build_context
+from onrecord.nlp.textview import TextView, build_view
+
+
+@dataclass
+class ParsedArticle:
+    article: Article
+    view: TextView
+    doc: Doc
+
+    def context(self) -> DocContext:
+        return build_context(self.doc, self.view.paragraph_starts())
+
+
+def parse_articles(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
+) -> Iterator[ParsedArticle]:
+    """Parse each article's prose through ``nlp`` (the base pipeline, no attribution)."""
+    pairs = ((build_view(a), a) for a in articles)
+    stream = nlp.pipe(
+        ((view.text, (view, article)) for view, article in pairs),
+        as_tuples=True,
+        batch_size=batch_size,
+        n_process=n_process,
+    )
+    for doc, (view, article) in stream:
+        yield ParsedArticle(article, view, doc)
+
+
+def tokens_in(doc: Doc, ranges: Iterable[tuple[int, int]]) -> list[int]:
+    """Indices of the non-space tokens overlapping any of the character ranges."""
+    out: set[int] = set()
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        out.update(t.i for t in span if not t.is_space)
+    return sorted(out)

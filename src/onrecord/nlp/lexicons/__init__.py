@@ -1,0 +1,14 @@
+"""Versioned word lists shipped next to the components that read them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> frozenset[str]:
+    """The entries of ``lexicons/<name>.txt``; blank lines and ``#`` comments skipped."""
+    text = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))

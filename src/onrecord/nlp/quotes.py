@@ -1,0 +1,104 @@
+"""Quotation regions in the pipeline's text.
+
+Curly, straight and angle quotes, nesting one level deep, and unbalanced
+marks: an unclosed quote ends with its paragraph unless the next paragraph
+opens with a quotation mark (the newspaper convention for a quote that runs
+over several paragraphs). A stray mark never swallows the rest of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‟": "”"}
+SINGLE_OPEN = {"‘": "’", "'": "'", "‚": "‘’"}
+QUOTE_CHARS = frozenset("“”«»„‹›\"‟‘’'‚")
+DOUBLE_QUOTE_CHARS = frozenset("“”«»„‹›\"‟")
+
+
+@dataclass(frozen=True)
+class QuoteRegion:
+    """Text between (and including) an opening and a closing mark."""
+
+    start: int
+    end: int  # exclusive; includes the closing mark when there is one
+    closed: bool
+
+
+def _is_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in "([{—–-/:" or before in QUOTE_CHARS)
+
+
+def _is_closing(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace():
+        return False
+    return not (after.isalnum())
+
+
+def _paragraph_bounds(text: str, paragraph_starts: list[int]) -> list[tuple[int, int]]:
+    ends = paragraph_starts[1:] + [len(text)]
+    return [(s, e) for s, e in zip(paragraph_starts, ends, strict=True)]
+
+
+def find_quotes(text: str, paragraph_starts: list[int] | None = None) -> list[QuoteRegion]:
+    """Top-level double-quote regions (single quotes count only when nested)."""
+    starts = sorted(set(paragraph_starts or [0]) | {0})
+    regions: list[QuoteRegion] = []
+    carry: int | None = None  # start of a quote left open by the previous paragraph
+    for p_start, p_end in _paragraph_bounds(text, starts):
+        if carry is not None and not _opens_with_quote(text, p_start, p_end):
+            regions.append(QuoteRegion(carry, _rstrip(text, p_start), False))
+            carry = None
+        carry = _scan_paragraph(text, p_start, p_end, carry, regions)
+    if carry is not None:
+        regions.append(QuoteRegion(carry, _rstrip(text, len(text)), False))
+    return regions
+
+
+def _scan_paragraph(
+    text: str, start: int, end: int, carry: int | None, regions: list[QuoteRegion]
+) -> int | None:
+    open_at = carry
+    continued = carry is not None
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in DOUBLE_QUOTE_CHARS:
+            if continued and open_at is not None and _first_nonspace(text, start) == i:
+                continued = False  # the re-opening mark of a continued quote
+            elif open_at is None and _is_opening(text, i):
+                open_at = i
+            elif open_at is not None and _is_closing(text, i) and i > open_at:
+                regions.append(QuoteRegion(open_at, i + 1, True))
+                open_at = None
+        i += 1
+    return open_at
+
+
+def _opens_with_quote(text: str, start: int, end: int) -> bool:
+    i = _first_nonspace(text, start)
+    return i < end and text[i] in DOUBLE_QUOTE_CHARS
+
+
+def _first_nonspace(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _rstrip(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def quote_depth_by_char(text: str, regions: list[QuoteRegion]) -> bytearray:
+    """1 for every character inside a quote region (marks included), else 0."""
+    inside = bytearray(len(text))
+    for region in regions:
+        inside[region.start : region.end] = b"\x01" * (region.end - region.start)
+    return inside

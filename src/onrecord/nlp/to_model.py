@@ -1,0 +1,39 @@
+"""The one place where spaCy objects become record-model objects."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as DocSpan
+
+from onrecord.model import Attribution, Span
+from onrecord.nlp.attribution import DocAttribution
+from onrecord.nlp.textview import TextView
+
+
+def to_span(view: TextView, text: str, span: DocSpan) -> Span:
+    start, end = view.span_to_article(span.start_char, span.end_char)
+    return Span.of(text, start, end)
+
+
+def to_spans(view: TextView, text: str, span: DocSpan) -> list[Span]:
+    """One span per block the Doc span crosses (a quote over several paragraphs)."""
+    ranges = view.range_to_article(span.start_char, span.end_char)
+    return [Span.of(text, start, end) for start, end in ranges if text[start:end].strip()]
+
+
+def to_attributions(
+    view: TextView, text: str, found: list[DocAttribution]
+) -> list[Attribution]:
+    out = []
+    for k, item in enumerate(found, start=1):
+        out.append(
+            Attribution(
+                content=[s for part in item.content for s in to_spans(view, text, part)],
+                cue=to_span(view, text, item.cue) if item.cue is not None else None,
+                source=to_span(view, text, item.source) if item.source is not None else None,
+                kind=item.kind,
+                confidence=item.confidence,
+                method=item.method,
+                id=f"a{k}",
+            )
+        )
+    return out
