@@ -41,7 +41,9 @@ def analyze(article: Article | str, settings: Settings | None = None) -> Analysi
     return next(analyze_many([article], settings))
 
 
-def analyze_many(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Analysis]:
+def analyze_many(
+    articles: Iterable[Article], settings: Settings | None = None
+) -> Iterator[Analysis]:
     """Analyses in input order, loading the pipeline once."""
     return _annotator(settings or Settings.load()).analyze_many(articles)
 

@@ -42,9 +42,7 @@ class MissingExtraError(OnrecordError):
     """An optional capability needs a package that is not installed."""
 
     def __init__(self, package: str, extra: str) -> None:
-        super().__init__(
-            f"this needs the {package!r} package: pip install 'onrecord[{extra}]'"
-        )
+        super().__init__(f"this needs the {package!r} package: pip install 'onrecord[{extra}]'")
 
 
 class ModelError(OnrecordError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from typing import TextIO
 
 from onrecord import api
 from onrecord.cli._output import FORMATS, clip, error, write_json_stream
@@ -43,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
             failures += _report_problem(analysis)
             print_table(analysis)
     else:
+
         def dicts() -> Iterator[dict]:  # type: ignore[type-arg]
             nonlocal failures
             for analysis in analyses:
@@ -62,12 +64,16 @@ def _report_problem(analysis: Analysis) -> int:
     return 0
 
 
-def print_table(analysis: Analysis, out=sys.stdout) -> None:  # type: ignore[no-untyped-def]
+def print_table(analysis: Analysis, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     article = analysis.article
     print(f"== {article.name}  {clip(article.title, 70)}", file=out)
     for a in analysis.attributions:
         source = a.source.text if a.source else "-"
         cue = a.cue.text if a.cue else "-"
         content = " … ".join(part.text for part in a.content)
-        print(f"  {clip(source, 28):28}  {clip(cue, 16):16}  {a.kind.value:8}  {clip(content, 80)}", file=out)
+        print(
+            f"  {clip(source, 28):28}  {clip(cue, 16):16}  {a.kind.value:8}  {clip(content, 80)}",
+            file=out,
+        )
     print(file=out)

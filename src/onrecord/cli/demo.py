@@ -24,7 +24,9 @@ def example_articles():  # type: ignore[no-untyped-def]
     folder = resources.files("onrecord").joinpath("examples")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".txt"):
-            yield parse_text(entry.read_text(encoding="utf-8"), source=entry.name, external_id=entry.name)
+            yield parse_text(
+                entry.read_text(encoding="utf-8"), source=entry.name, external_id=entry.name
+            )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -39,13 +39,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_polnear(args: argparse.Namespace) -> int:
     from onrecord.evaluate.polnear import evaluate_polnear
 
-    result = evaluate_polnear(args.data, args.split, predictions_path=args.predictions, limit=args.limit)
+    result = evaluate_polnear(
+        args.data, args.split, predictions_path=args.predictions, limit=args.limit
+    )
     if args.json:
         print(json.dumps(result.report.to_dict(), indent=2))
     else:
         print(format_report(result.report))
-        n = result.report.documents
-        print(f"\n{n} articles in {result.seconds:.1f} s ({n / max(result.seconds, 1e-9):.1f} articles/s)")
+        n, seconds = result.report.documents, result.seconds
+        print(f"\n{n} articles in {seconds:.1f} s ({n / max(seconds, 1e-9):.1f} articles/s)")
     return 0
 
 
@@ -53,5 +55,9 @@ def run_topical(args: argparse.Namespace) -> int:
     from onrecord.evaluate.topical_run import evaluate_topical
 
     report = evaluate_topical(args.data)
-    print(json.dumps(dataclasses.asdict(report), indent=2) if args.json else format_topical_report(report))
+    print(
+        json.dumps(dataclasses.asdict(report), indent=2)
+        if args.json
+        else format_topical_report(report)
+    )
     return 0

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """What a stretch of the article text is.
 
     Only ``PARAGRAPH`` and ``HEADING`` blocks are body text; the rest are

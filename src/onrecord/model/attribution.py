@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class AttributionKind(str, Enum):
+class AttributionKind(StrEnum):
     DIRECT = "direct"  # the content is a quotation
     INDIRECT = "indirect"  # reported speech, no quotation marks
     MIXED = "mixed"  # a paraphrase with quoted fragments

@@ -30,7 +30,7 @@ class Annotator:
         settings: Settings | None = None,
         *,
         model_dir: str | Path | None = None,
-        batch_size: int = 16,
+        batch_size: int = 4,
     ) -> None:
         self.settings = settings or Settings.load()
         self.batch_size = batch_size
@@ -72,7 +72,10 @@ class Annotator:
     def _parse(self, articles: list[Article]) -> dict[int, ParsedArticle | str]:
         """Parse a batch; when it fails, parse its articles one by one to find the bad one."""
         try:
-            return {id(p.article): p for p in parse_articles(self.nlp, articles)}
+            return {
+                id(p.article): p
+                for p in parse_articles(self.nlp, articles, batch_size=self.batch_size)
+            }
         except Exception as exc:  # one bad document must not take the batch down
             if len(articles) == 1:
                 log.debug("analysis failed", exc_info=True)

@@ -10,36 +10,22 @@ previous paragraph's speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from onrecord.model import AttributionKind
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.crf import Tagger
-from onrecord.nlp.features import cue_features, role_features
+from onrecord.nlp.features import cue_features, make_cue, role_features
 from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, SOURCE
+from onrecord.nlp.rules import DocAttribution, content_kind, continuation_quotes, dash_signoffs
 from onrecord.nlp.windows import role_window
 
 MODEL_DIR = Path(__file__).parent / "models" / "attribution-v1"
 CUE_MODEL = "cue.crfsuite"
 ROLE_MODEL = "role.crfsuite"
 METHOD = "crf-v1"
-CONTINUATION_METHOD = "rule:quote-continuation-v1"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-@dataclass
-class DocAttribution:
-    """An attribution over a Doc's tokens; ``cue`` or ``source`` may be absent."""
-
-    cue: Span | None
-    source: Span | None
-    content: list[Span]
-    kind: AttributionKind
-    confidence: float
-    method: str
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -68,6 +54,7 @@ class AttributionFinder:
             attribution = self.find_roles(ctx, cue, all_cue_tokens - set(cue), confidence)
             if attribution is not None and attribution.confidence >= self.min_confidence:
                 found.append(attribution)
+        found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
         return sorted(found, key=lambda a: a.content[0].start)
 
@@ -76,10 +63,8 @@ class AttributionFinder:
         for start, end in ctx.sent_bounds:
             labels = self.cue_tagger.tag([cue_features(ctx, i) for i in range(start, end)])
             for run in _runs(labels, {CUE_BEGIN, CUE_INSIDE}, breaks_on=CUE_BEGIN):
-                probs = [
-                    self.cue_tagger.marginal(labels[k], k) for k in run
-                ]
-                tokens = [start + k for k in run if not ctx.doc[start + k].is_space]
+                probs = [self.cue_tagger.marginal(labels[k], k) for k in run]
+                tokens = [start + k for k in run if not ctx.is_space[start + k]]
                 if tokens:
                     cues.append((tokens, sum(probs) / len(probs)))
         return cues
@@ -88,26 +73,50 @@ class AttributionFinder:
         self, ctx: DocContext, cue: list[int], other_cues: frozenset[int], cue_confidence: float
     ) -> DocAttribution | None:
         window = role_window(ctx, cue)
-        labels = self.role_tagger.tag([role_features(ctx, cue, j, other_cues) for j in window])
-        content_runs = _runs(labels, {CONTENT})
-        if not content_runs:
+        described = make_cue(ctx, cue, other_cues)
+        labels = self.role_tagger.tag([role_features(ctx, described, j) for j in window])
+        tagged = [window.start + k for k, label in enumerate(labels) if label == CONTENT]
+        if not tagged:
             return None
-        content_probs = [self.role_tagger.marginal(CONTENT, k) for run in content_runs for k in run]
+        probs = [self.role_tagger.marginal(CONTENT, j - window.start) for j in tagged]
+        content_tokens = _whole_quotes(ctx, set(tagged), cue)
         doc = ctx.doc
-        content = [_trimmed_span(doc, window.start + r[0], window.start + r[-1] + 1) for r in content_runs]
-        content = [s for s in content if s is not None]
+        content = [_trimmed_span(doc, run[0], run[-1] + 1) for run in _index_runs(content_tokens)]
+        content = [span for span in content if span is not None]
         if not content:
             return None
-        source = _nearest_source(doc, window.start, _runs(labels, {SOURCE}), cue)
-        confidence = cue_confidence * sum(content_probs) / len(content_probs)
+        sources = [[window.start + k for k in run] for run in _runs(labels, {SOURCE})]
         return DocAttribution(
             cue=doc[cue[0] : cue[-1] + 1],
-            source=source,
+            source=_nearest_source(doc, sources, cue),
             content=content,
             kind=content_kind(ctx, content),
-            confidence=confidence,
+            confidence=cue_confidence * sum(probs) / len(probs),
             method=METHOD,
         )
+
+
+def _whole_quotes(ctx: DocContext, tokens: set[int], cue: list[int]) -> list[int]:
+    """Widen content to every quotation it touches: a quote is never cut in part.
+
+    The quotation holding the cue itself is left alone (a cue inside a quote
+    reports something said within it).
+    """
+    cue_quote = ctx.quote_of[cue[0]]
+    for region in {ctx.quote_of[i] for i in tokens} - {-1, cue_quote}:
+        first, end = ctx.quote_tokens[region]
+        tokens.update(i for i in range(first, end) if i not in cue)
+    return sorted(tokens)
+
+
+def _index_runs(indices: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _runs(labels: list[str], wanted: set[str], breaks_on: str | None = None) -> list[list[int]]:
@@ -131,67 +140,12 @@ def _trimmed_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _nearest_source(doc: Doc, offset: int, runs: list[list[int]], cue: list[int]) -> Span | None:
+def _nearest_source(doc: Doc, runs: list[list[int]], cue: list[int]) -> Span | None:
     if not runs:
         return None
 
     def distance(run: list[int]) -> int:
-        first, last = offset + run[0], offset + run[-1]
-        return min(abs(first - cue[-1]), abs(last - cue[0]))
+        return min(abs(run[0] - cue[-1]), abs(run[-1] - cue[0]))
 
     best = min(runs, key=distance)
-    return _trimmed_span(doc, offset + best[0], offset + best[-1] + 1)
-
-
-def content_kind(ctx: DocContext, content: list[Span]) -> AttributionKind:
-    words = [t.i for span in content for t in span if not (t.is_punct or t.is_space)]
-    if not words:
-        return AttributionKind.INDIRECT
-    quoted = sum(1 for i in words if ctx.quote_of[i] >= 0)
-    if quoted == len(words):
-        return AttributionKind.DIRECT
-    return AttributionKind.MIXED if quoted else AttributionKind.INDIRECT
-
-
-def continuation_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
-    """Paragraph-opening quotations nobody claimed continue the previous speaker."""
-    claimed = {t.i for a in found for span in a.content for t in span}
-    out: list[DocAttribution] = []
-    for first, end in ctx.quote_tokens:
-        if first >= end or not _opens_paragraph(ctx, first) or claimed & set(range(first, end)):
-            continue
-        previous = _previous_direct(found + out, ctx, first)
-        if previous is None:
-            continue
-        out.append(
-            DocAttribution(
-                cue=None,
-                source=previous.source,
-                content=[ctx.doc[first:end]],
-                kind=AttributionKind.DIRECT,
-                confidence=previous.confidence * 0.8,
-                method=CONTINUATION_METHOD,
-            )
-        )
-    return out
-
-
-def _opens_paragraph(ctx: DocContext, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and ctx.doc[j].is_space:
-        if "\n\n" in ctx.doc[j].text or ctx.para_of[j] != ctx.para_of[i]:
-            return True
-        j -= 1
-    return j < 0 or ctx.para_of[j] != ctx.para_of[i]
-
-
-def _previous_direct(
-    found: list[DocAttribution], ctx: DocContext, i: int
-) -> DocAttribution | None:
-    """The attribution in the paragraph just before token ``i``, if it quoted someone."""
-    para = ctx.para_of[i]
-    candidates = [a for a in found if a.content and ctx.para_of[a.content[-1].end - 1] == para - 1]
-    if not candidates:
-        return None
-    last = max(candidates, key=lambda a: a.content[-1].end)
-    return last if last.kind is not AttributionKind.INDIRECT else None
+    return _trimmed_span(doc, best[0], best[-1] + 1)

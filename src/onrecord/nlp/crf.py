@@ -16,24 +16,20 @@ def train(
     sequences: Iterable[tuple[Sequence_, Sequence[str]]],
     model_path: Path,
     *,
-    c1: float = 0.1,
-    c2: float = 0.01,
-    max_iterations: int = 150,
-    min_freq: int = 2,
+    c2: float = 1.0,
+    epochs: int = 60,
+    min_freq: int = 5,
 ) -> None:
-    """Train an L-BFGS CRF; L1 (``c1``) keeps the shipped model small."""
-    trainer = pycrfsuite.Trainer(verbose=False)
+    """Train a CRF by L2-regularised SGD.
+
+    SGD converges in tens of epochs where L-BFGS needs hundreds of iterations
+    on this much data; ``min_freq`` drops rare features, which keeps the shipped
+    model small without a measurable loss.
+    """
+    trainer = pycrfsuite.Trainer(algorithm="l2sgd", verbose=False)
     for xseq, yseq in sequences:
         trainer.append(list(xseq), list(yseq))
-    trainer.set_params(
-        {
-            "c1": c1,
-            "c2": c2,
-            "max_iterations": max_iterations,
-            "feature.minfreq": min_freq,
-            "feature.possible_transitions": True,
-        }
-    )
+    trainer.set_params({"c2": c2, "max_iterations": epochs, "feature.minfreq": min_freq})
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
 

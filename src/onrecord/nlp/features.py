@@ -9,7 +9,8 @@ side of the cue it lies on, whether a quotation joins them).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+from dataclasses import dataclass
 
 from onrecord.nlp import lexicons
 from onrecord.nlp.context import DocContext
@@ -17,123 +18,139 @@ from onrecord.nlp.context import DocContext
 CUE_VERBS = lexicons.load("cue-verbs-v1")
 CUE_NOUNS = lexicons.load("cue-nouns-v1")
 Features = list[str]
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "nsubj", "prep", "advcl", "parataxis"})
 
 
-def _word(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ("<s>" if i < 0 else "</s>")
-
-
-def _pos(doc: Doc, i: int) -> str:
-    return doc[i].pos_ if 0 <= i < len(doc) else "BOUND"
+def _at(values: list[str], i: int) -> str:
+    if 0 <= i < len(values):
+        return values[i]
+    return "<s>" if i < 0 else "</s>"
 
 
 def cue_features(ctx: DocContext, i: int) -> Features:
-    doc = ctx.doc
-    tok = doc[i]
-    lemma = tok.lemma_.lower()
-    kids = sorted({c.dep_ for c in tok.children})
+    lower, lemma, pos, dep = ctx.lower[i], ctx.lemma[i], ctx.pos[i], ctx.dep[i]
+    head = ctx.head[i]
+    kids = ctx.child_deps[i]
     feats = [
         "b",
-        f"w={tok.lower_}",
+        f"w={lower}",
         f"l={lemma}",
-        f"p={tok.pos_}",
-        f"t={tok.tag_}",
-        f"d={tok.dep_}",
-        f"l|d={lemma}|{tok.dep_}",
-        f"hl={tok.head.lemma_.lower()}",
-        f"hp={tok.head.pos_}",
-        f"hd={tok.head.dep_}",
+        f"p={pos}",
+        f"t={ctx.tag[i]}",
+        f"d={dep}",
+        f"l|d={lemma}|{dep}",
+        f"hl={ctx.lemma[head]}",
+        f"hp={ctx.pos[head]}",
+        f"hd={ctx.dep[head]}",
         f"q={ctx.quote_of[i] >= 0}",
-        f"-1w={_word(doc, i - 1)}",
-        f"+1w={_word(doc, i + 1)}",
-        f"-2w={_word(doc, i - 2)}",
-        f"-1p={_pos(doc, i - 1)}",
-        f"+1p={_pos(doc, i + 1)}",
-        f"-2p={_pos(doc, i - 2)}",
-        f"+2p={_pos(doc, i + 2)}",
-        f"w|+1w={tok.lower_}|{_word(doc, i + 1)}",
-        f"-1w|w={_word(doc, i - 1)}|{tok.lower_}",
+        f"-1w={_at(ctx.lower, i - 1)}",
+        f"+1w={_at(ctx.lower, i + 1)}",
+        f"-2w={_at(ctx.lower, i - 2)}",
+        f"-1p={_at(ctx.pos, i - 1)}",
+        f"+1p={_at(ctx.pos, i + 1)}",
+        f"-2p={_at(ctx.pos, i - 2)}",
+        f"+2p={_at(ctx.pos, i + 2)}",
+        f"w|+1w={lower}|{_at(ctx.lower, i + 1)}",
+        f"-1w|w={_at(ctx.lower, i - 1)}|{lower}",
     ]
     feats += [f"k={k}" for k in kids]
     feats += [f"l|k={lemma}|{k}" for k in kids if k in _CLAUSE_DEPS]
     if lemma in CUE_VERBS:
-        feats += ["lexv", f"lexv|p={tok.pos_}"] + [f"lexv|k={k}" for k in kids]
+        feats += ["lexv", f"lexv|p={pos}"] + [f"lexv|k={k}" for k in kids]
     if lemma in CUE_NOUNS:
-        feats += ["lexn", f"lexn|p={tok.pos_}"]
-    if tok.head.lemma_.lower() in CUE_VERBS:
-        feats.append(f"hlex|d={tok.dep_}")
+        feats += ["lexn", f"lexn|p={pos}"]
+    if ctx.lemma[head] in CUE_VERBS:
+        feats.append(f"hlex|d={dep}")
     feats += _quote_neighbourhood(ctx, i)
     return feats
-
-
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "nsubj", "prep", "advcl", "parataxis"})
 
 
 def _quote_neighbourhood(ctx: DocContext, i: int) -> Features:
     """Whether a quotation ends just before or starts just after this token."""
     out = []
-    s_start, s_end = ctx.sent_bounds[ctx.sent_of[i]]
-    for k in range(max(s_start, i - 3), i):
-        if ctx.quote_of[k] >= 0 and ctx.quote_of[i] != ctx.quote_of[k]:
-            out.append("q_before")
-            break
-    for k in range(i + 1, min(s_end, i + 4)):
-        if ctx.quote_of[k] >= 0 and ctx.quote_of[i] != ctx.quote_of[k]:
-            out.append("q_after")
-            break
-    if any(ctx.quote_of[k] >= 0 for k in range(s_start, s_end)):
+    sent = ctx.sent_of[i]
+    s_start, s_end = ctx.sent_bounds[sent]
+    here = ctx.quote_of[i]
+    if any(ctx.quote_of[k] >= 0 and ctx.quote_of[k] != here for k in range(max(s_start, i - 3), i)):
+        out.append("q_before")
+    if any(
+        ctx.quote_of[k] >= 0 and ctx.quote_of[k] != here for k in range(i + 1, min(s_end, i + 4))
+    ):
+        out.append("q_after")
+    if ctx.sent_has_quote[sent]:
         out.append("sent_has_q")
     return out
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What the role features need to know about one cue, computed once per cue."""
+
+    tokens: frozenset[int]
+    first: int
+    last: int
+    head: int
+    lemma: str
+    pos: str
+    others: tuple[int, ...]  # the other cues' tokens, sorted
+
+
+def make_cue(ctx: DocContext, tokens: list[int], other_cues: frozenset[int] = frozenset()) -> Cue:
+    head = cue_head(ctx, tokens)
+    return Cue(
+        frozenset(tokens),
+        tokens[0],
+        tokens[-1],
+        head,
+        ctx.lemma[head],
+        ctx.pos[head],
+        tuple(sorted(other_cues)),
+    )
 
 
 def cue_head(ctx: DocContext, cue: list[int]) -> int:
     """The cue token whose syntactic head lies outside the cue (the first such)."""
     members = set(cue)
     for i in cue:
-        if ctx.doc[i].head.i not in members or ctx.doc[i].head.i == i:
+        if ctx.head[i] not in members or ctx.head[i] == i:
             return i
     return cue[0]
 
 
-def role_features(
-    ctx: DocContext, cue: list[int], j: int, other_cues: frozenset[int] = frozenset()
-) -> Features:
-    doc = ctx.doc
-    h = cue_head(ctx, cue)
-    tok = doc[j]
-    cue_lemma = doc[h].lemma_.lower()
-    rel = "in" if j in cue else ("before" if j < cue[0] else "after")
-    path = _path(ctx, h, j)
-    dist = min(abs(j - cue[0]), abs(j - cue[-1]))
-    sent_off = max(-2, min(3, ctx.sent_of[j] - ctx.sent_of[h]))
+def role_features(ctx: DocContext, cue: Cue, j: int) -> Features:
+    rel = "in" if j in cue.tokens else ("before" if j < cue.first else "after")
+    path = _path(ctx, cue.head, j)
+    dist = _bucket(min(abs(j - cue.first), abs(j - cue.last)))
+    sent_off = max(-2, min(3, ctx.sent_of[j] - ctx.sent_of[cue.head]))
     quote = _quote_relation(ctx, cue, j)
+    pos = ctx.pos[j]
     feats = [
         "b",
         f"rel={rel}",
-        f"dist={_bucket(dist)}",
-        f"rel|dist={rel}|{_bucket(dist)}",
+        f"dist={dist}",
+        f"rel|dist={rel}|{dist}",
         f"so={sent_off}",
-        f"po={max(-1, min(2, ctx.para_of[j] - ctx.para_of[h]))}",
+        f"po={max(-1, min(2, ctx.para_of[j] - ctx.para_of[cue.head]))}",
         f"path={path}",
         f"path|rel={path}|{rel}",
-        f"path|cl={path}|{cue_lemma}",
-        f"cl|rel={cue_lemma}|{rel}",
-        f"cp={doc[h].pos_}",
-        f"p={tok.pos_}",
-        f"d={tok.dep_}",
-        f"w={tok.lower_}",
+        f"path|cl={path}|{cue.lemma}",
+        f"cl|rel={cue.lemma}|{rel}",
+        f"cp={cue.pos}",
+        f"p={pos}",
+        f"d={ctx.dep[j]}",
+        f"w={ctx.lower[j]}",
         f"q={quote}",
         f"q|rel={quote}|{rel}",
         f"q|so={quote}|{sent_off}",
-        f"p|rel={tok.pos_}|{rel}",
-        f"-1p={_pos(doc, j - 1)}",
-        f"+1p={_pos(doc, j + 1)}",
+        f"p|rel={pos}|{rel}",
+        f"-1p={_at(ctx.pos, j - 1)}",
+        f"+1p={_at(ctx.pos, j + 1)}",
     ]
     if ctx.is_quote_mark(j):
         feats.append("qmark")
-    if tok.is_punct:
+    if ctx.is_punct[j]:
         feats.append("punct")
-    if _blocked(cue, j, other_cues):
+    if _blocked(cue, j):
         feats += ["blocked", f"blocked|so={sent_off}"]
     return feats
 
@@ -153,35 +170,31 @@ def _path(ctx: DocContext, h: int, j: int) -> str:
         return "self"
     anc_j = ctx.ancestors[j]
     if h in anc_j:
-        child = anc_j[anc_j.index(h) - 1] if anc_j.index(h) > 0 else j
-        return f"down:{ctx.doc[child].dep_}"
+        k = anc_j.index(h)
+        return f"down:{ctx.dep[anc_j[k - 1] if k > 0 else j]}"
     anc_h = ctx.ancestors[h]
     if j in anc_h:
-        return f"up:{ctx.doc[h].dep_}" if anc_h[0] == j else "up:far"
+        return f"up:{ctx.dep[h]}" if anc_h[0] == j else "up:far"
     common = next((a for a in anc_h if a in anc_j), None)
     if common is None:
         return "none"
     k = anc_j.index(common)
-    branch = anc_j[k - 1] if k > 0 else j
-    return f"side:{ctx.doc[branch].dep_}"
+    return f"side:{ctx.dep[anc_j[k - 1] if k > 0 else j]}"
 
 
-def _quote_relation(ctx: DocContext, cue: list[int], j: int) -> str:
+def _quote_relation(ctx: DocContext, cue: Cue, j: int) -> str:
     region = ctx.quote_of[j]
     if region < 0:
         return "none"
-    if region == ctx.quote_of[cue[0]]:
+    if region == ctx.quote_of[cue.first]:
         return "with_cue"
     first, last = ctx.quote_tokens[region]
-    if last <= cue[0]:
-        gap = cue[0] - last
-    else:
-        gap = first - cue[-1] - 1
+    gap = cue.first - last if last <= cue.first else first - cue.last - 1
     return "adjacent" if gap <= 4 else ("near" if gap <= 12 else "far")
 
 
-def _blocked(cue: list[int], j: int, other_cues: frozenset[int]) -> bool:
-    if not other_cues:
-        return False
-    lo, hi = (j, cue[0]) if j < cue[0] else (cue[-1], j)
-    return any(lo < k < hi for k in other_cues)
+def _blocked(cue: Cue, j: int) -> bool:
+    """Whether another cue lies between token ``j`` and this cue."""
+    lo, hi = (j, cue.first) if j < cue.first else (cue.last, j)
+    k = bisect.bisect_right(cue.others, lo)
+    return k < len(cue.others) and cue.others[k] < hi

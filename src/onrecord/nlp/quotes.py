@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‟": "”"}
-SINGLE_OPEN = {"‘": "’", "'": "'", "‚": "‘’"}
 QUOTE_CHARS = frozenset("“”«»„‹›\"‟‘’'‚")
-DOUBLE_QUOTE_CHARS = frozenset("“”«»„‹›\"‟")
+DOUBLE_QUOTE_CHARS = frozenset('“”«»„‹›"‟')
+SINGLE_QUOTE_CHARS = frozenset("‘’'‚")
+_ALWAYS_OPEN = frozenset("«‹„‚")
+_ALWAYS_CLOSE = frozenset("»›")
+_OPEN_AFTER = "([{—–-/:"
 
 
 @dataclass(frozen=True)
@@ -26,17 +28,21 @@ class QuoteRegion:
 
 
 def _is_opening(text: str, i: int) -> bool:
+    if text[i] in _ALWAYS_OPEN:
+        return True
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not after.isspace() and (before.isspace() or before in "([{—–-/:" or before in QUOTE_CHARS)
+    if after.isspace():
+        return False
+    return before.isspace() or before in _OPEN_AFTER or before in QUOTE_CHARS
 
 
 def _is_closing(text: str, i: int) -> bool:
+    if text[i] in _ALWAYS_CLOSE:
+        return True
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isspace():
-        return False
-    return not (after.isalnum())
+    return not before.isspace() and not after.isalnum()
 
 
 def _paragraph_bounds(text: str, paragraph_starts: list[int]) -> list[tuple[int, int]]:
@@ -49,11 +55,13 @@ def find_quotes(text: str, paragraph_starts: list[int] | None = None) -> list[Qu
     starts = sorted(set(paragraph_starts or [0]) | {0})
     regions: list[QuoteRegion] = []
     carry: int | None = None  # start of a quote left open by the previous paragraph
+    previous_start = 0
     for p_start, p_end in _paragraph_bounds(text, starts):
-        if carry is not None and not _opens_with_quote(text, p_start, p_end):
+        if carry is not None and not _continues(text, carry, previous_start, p_start, p_end):
             regions.append(QuoteRegion(carry, _rstrip(text, p_start), False))
             carry = None
         carry = _scan_paragraph(text, p_start, p_end, carry, regions)
+        previous_start = p_start
     if carry is not None:
         regions.append(QuoteRegion(carry, _rstrip(text, len(text)), False))
     return regions
@@ -62,12 +70,15 @@ def find_quotes(text: str, paragraph_starts: list[int] | None = None) -> list[Qu
 def _scan_paragraph(
     text: str, start: int, end: int, carry: int | None, regions: list[QuoteRegion]
 ) -> int | None:
+    marks = DOUBLE_QUOTE_CHARS
+    if carry is None and not any(text[k] in DOUBLE_QUOTE_CHARS for k in range(start, end)):
+        marks = SINGLE_QUOTE_CHARS  # British style: single marks are the primary quotes
     open_at = carry
     continued = carry is not None
     i = start
     while i < end:
         ch = text[i]
-        if ch in DOUBLE_QUOTE_CHARS:
+        if ch in marks:
             if continued and open_at is not None and _first_nonspace(text, start) == i:
                 continued = False  # the re-opening mark of a continued quote
             elif open_at is None and _is_opening(text, i):
@@ -76,7 +87,25 @@ def _scan_paragraph(
                 regions.append(QuoteRegion(open_at, i + 1, True))
                 open_at = None
         i += 1
+    if marks is SINGLE_QUOTE_CHARS and open_at is not None:
+        return None  # an unpaired single mark is an apostrophe, not a quote
     return open_at
+
+
+def _continues(text: str, open_at: int, para_start: int, next_start: int, next_end: int) -> bool:
+    """Whether a quote left open runs on into the next paragraph.
+
+    Newspapers re-open a quote that runs over paragraphs with a mark at the
+    start of each new paragraph. The quote itself begins a paragraph, a
+    sentence, or follows a colon or comma ("She said: “…"); a mark opened
+    mid-sentence and left unclosed is a stray, and ends with its paragraph.
+    """
+    if not _opens_with_quote(text, next_start, next_end):
+        return False
+    before = open_at - 1
+    while before >= para_start and text[before].isspace():
+        before -= 1
+    return before < para_start or text[before] in ":,.!?"
 
 
 def _opens_with_quote(text: str, start: int, end: int) -> bool:

@@ -20,9 +20,7 @@ def to_spans(view: TextView, text: str, span: DocSpan) -> list[Span]:
     return [Span.of(text, start, end) for start, end in ranges if text[start:end].strip()]
 
 
-def to_attributions(
-    view: TextView, text: str, found: list[DocAttribution]
-) -> list[Attribution]:
+def to_attributions(view: TextView, text: str, found: list[DocAttribution]) -> list[Attribution]:
     out = []
     for k, item in enumerate(found, start=1):
         out.append(

@@ -24,7 +24,9 @@ def parse_split(
     cache = _cache_path(cache_dir, nlp, articles) if cache_dir else None
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        parsed = [ParsedArticle(a, build_view(a), doc) for a, doc in zip(articles, docs, strict=True)]
+        parsed = [
+            ParsedArticle(a, build_view(a), doc) for a, doc in zip(articles, docs, strict=True)
+        ]
     else:
         print(f"parsing {len(articles)} {split} articles…", file=sys.stderr)
         parsed = list(parse_articles(nlp, articles, n_process=n_process))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from onrecord.evaluate.brat import RangeAttribution
 from onrecord.nlp.context import DocContext
 from onrecord.nlp.document import ParsedArticle, tokens_in
-from onrecord.nlp.features import cue_features, role_features
+from onrecord.nlp.features import cue_features, make_cue, role_features
 from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
 from onrecord.nlp.windows import role_window
 
@@ -27,6 +27,7 @@ def token_attributions(
 ) -> list[TokenAttribution]:
     out = []
     for attribution in gold:
+
         def to_tokens(ranges: tuple[tuple[int, int], ...]) -> list[int]:
             view_ranges = [r for a, b in ranges for r in parsed.view.range_to_view(a, b)]
             return tokens_in(parsed.doc, view_ranges)
@@ -53,9 +54,9 @@ def cue_sequences(ctx: DocContext, gold: list[TokenAttribution]) -> Iterator[Seq
 def role_sequences(ctx: DocContext, gold: list[TokenAttribution]) -> Iterator[Sequence]:
     all_cues = frozenset(i for a in gold for i in a.cue)
     for attribution in gold:
-        others = all_cues - set(attribution.cue)
+        cue = make_cue(ctx, attribution.cue, all_cues - set(attribution.cue))
         window = role_window(ctx, attribution.cue)
-        xseq = [role_features(ctx, attribution.cue, j, others) for j in window]
+        xseq = [role_features(ctx, cue, j) for j in window]
         yseq = [_role_label(attribution, j) for j in window]
         yield xseq, yseq
 

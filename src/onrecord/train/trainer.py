@@ -25,7 +25,7 @@ class TrainingReport:
     role_sequences: int
     seconds: float
     base_model: str
-    params: dict[str, float]
+    params: dict[str, object]
 
 
 def train_attribution(
@@ -35,9 +35,9 @@ def train_attribution(
     split: str = "train",
     cache_dir: Path | None = None,
     n_process: int = 1,
-    max_iterations: int = 150,
-    c1: float = 0.1,
-    c2: float = 0.01,
+    epochs: int = 60,
+    c2: float = 1.0,
+    min_freq: int = 5,
 ) -> TrainingReport:
     started = time.perf_counter()
     nlp = load_base()
@@ -50,14 +50,19 @@ def train_attribution(
         cue_data.extend(cue_sequences(ctx, gold))
         role_data.extend(role_sequences(ctx, gold))
     _log(f"{len(cue_data)} cue sequences, {len(role_data)} role sequences")
-    params = {"c1": c1, "c2": c2, "max_iterations": max_iterations}
+    params = {"algorithm": "l2sgd", "c2": c2, "epochs": epochs, "min_freq": min_freq}
     for name, data in ((CUE_MODEL, cue_data), (ROLE_MODEL, role_data)):
         _log(f"training {name}…")
-        crf.train(data, out_dir / name, c1=c1, c2=c2, max_iterations=max_iterations)
+        crf.train(data, out_dir / name, c2=c2, epochs=epochs, min_freq=min_freq)
     report = TrainingReport(
-        data=str(data_dir), split=split, articles=len(corpus), attributions=n_attributions,
-        cue_sequences=len(cue_data), role_sequences=len(role_data),
-        seconds=round(time.perf_counter() - started, 1), base_model=base_model_name(),
+        data=str(data_dir),
+        split=split,
+        articles=len(corpus),
+        attributions=n_attributions,
+        cue_sequences=len(cue_data),
+        role_sequences=len(role_data),
+        seconds=round(time.perf_counter() - started, 1),
+        base_model=base_model_name(),
         params=params,
     )
     (out_dir / "training.json").write_text(json.dumps(asdict(report), indent=2) + "\n")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> frozenset[str]:
     """The entries of ``lexicons/<name>.txt``; blank lines and ``#`` comments skipped."""
     text = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")

@@ -1,0 +1,138 @@
+"""One measured run of one system, in a process of its own.
+
+``python -m onrecord.bench._worker SYSTEM [--batch-size N] [--model NAME] TEXT_FILE...``
+prints one JSON line: load seconds, processing seconds, articles, articles/s and
+peak RSS. The clock starts after the pipeline is loaded and has run once on a
+short warm-up text, so throughput counts only reading, analysing and
+serialising the articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+SYSTEMS = ("onrecord", "textacy")
+
+# A processor turns the files into one Output per article; counting is left to the caller
+# so both systems are timed the same way.
+Output = tuple[str, int, bool]  # JSON line, attributions found, whether the article failed
+Processor = Callable[[Sequence[Path]], Iterator[Output]]
+# Run once through each system while loading, so lazily loaded parts (language
+# identification, first-call set-up) count as load time, not as throughput.
+WARM_UP = 'The mayor said on Monday that the bridge would reopen. "We are ready," she added.'
+
+
+def peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes there, KiB here
+
+
+def load_onrecord(batch_size: int | None) -> tuple[Processor, dict[str, Any]]:
+    from onrecord import api, ingest
+    from onrecord.model import Article
+    from onrecord.nlp import Annotator
+
+    settings = api.settings()
+    annotator = Annotator(settings, batch_size=batch_size) if batch_size else Annotator(settings)
+
+    def process(paths: Sequence[Path]) -> Iterator[Output]:
+        articles = (a for a in ingest.read_many(paths, settings) if isinstance(a, Article))
+        for analysis in annotator.analyze_many(articles):
+            line = json.dumps(analysis.to_dict(), ensure_ascii=False)
+            yield line, len(analysis.attributions), bool(analysis.error)
+
+    with tempfile.TemporaryDirectory() as folder:  # the reader's path too, not just the parser's
+        warm_up = Path(folder) / "warm-up.txt"
+        warm_up.write_text(WARM_UP, encoding="utf-8")
+        list(process([warm_up]))
+    info = {"model": annotator.provenance.components, "batch_size": annotator.batch_size}
+    return process, info
+
+
+def load_textacy(batch_size: int, model: str) -> tuple[Processor, dict[str, Any]]:
+    from textacy.extract.triples import direct_quotations
+
+    nlp = importlib.import_module(model).load()  # the full pipeline, NER included
+
+    def texts(paths: Sequence[Path]) -> Iterator[str]:
+        for path in paths:
+            with open(path, encoding="utf-8", newline="") as f:
+                yield f.read()
+
+    def process(paths: Sequence[Path]) -> Iterator[Output]:
+        for doc in nlp.pipe(texts(paths), batch_size=batch_size):
+            try:
+                quotes = [_quote_dict(q) for q in direct_quotations(doc)]
+            except ValueError as exc:  # textacy gives up on an odd number of quotation marks
+                yield json.dumps({"error": str(exc)}), 0, True
+                continue
+            yield json.dumps({"quotations": quotes}, ensure_ascii=False), len(quotes), False
+
+    json.dumps([_quote_dict(q) for q in direct_quotations(nlp(WARM_UP))])
+    info = {"model": f"{model}-{nlp.meta.get('version')}", "batch_size": batch_size}
+    return process, info
+
+
+def _quote_dict(quote: Any) -> dict[str, Any]:
+    """A textacy DQTriple (lists of tokens) as character ranges."""
+    return {
+        role: [[t.idx, t.idx + len(t)] for t in getattr(quote, role)]
+        for role in ("speaker", "cue", "content")
+    }
+
+
+def measure(
+    system: str, paths: Sequence[Path], batch_size: int | None, model: str | None
+) -> dict[str, Any]:
+    started = time.perf_counter()
+    if system == "onrecord":
+        process, info = load_onrecord(batch_size)
+    else:
+        process, info = load_textacy(batch_size or 16, model or "en_core_web_sm")
+    loaded = time.perf_counter()
+    rss_loaded = peak_rss_mb()
+    articles = found = failed = output_chars = 0
+    for line, count, failure in process(paths):
+        articles += 1
+        found += count
+        failed += failure
+        output_chars += len(line)
+    seconds = time.perf_counter() - loaded
+    return {
+        "system": system,
+        **info,
+        "articles": articles,
+        "found": found,
+        "failed": failed,
+        "output_chars": output_chars,
+        "load_seconds": round(loaded - started, 3),
+        "seconds": round(seconds, 3),
+        "articles_per_second": round(articles / seconds, 3) if seconds > 0 else None,
+        "peak_rss_after_load_mb": round(rss_loaded, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m onrecord.bench._worker")
+    parser.add_argument("system", choices=SYSTEMS)
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--batch-size", type=int, help="default: onrecord's own")
+    parser.add_argument("--model", help="spaCy model package for textacy")
+    args = parser.parse_args(argv)
+    result = measure(args.system, args.paths, args.batch_size, args.model)
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

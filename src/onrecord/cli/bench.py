@@ -1,0 +1,80 @@
+"""``onrecord bench``: throughput and memory against a reference peer."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from onrecord.bench import BenchReport, SystemFigures, bench_polnear
+from onrecord.cli._output import error
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("bench", help="measure throughput and memory against a reference peer")
+    which = p.add_subparsers(dest="dataset", metavar="DATASET", required=True)
+    polnear = which.add_parser(
+        "polnear",
+        help="onrecord vs textacy's direct quotations on a PolNeAR-style split",
+        description="Run the full analyze path (read, analyse, serialise) on DIR/SPLIT/text/*.txt, "
+        "then textacy's direct_quotations over the full en_core_web_sm pipeline on the same "
+        "texts; each in a fresh process with one thread, one after the other. Prints "
+        "articles/second (after loading), load time and peak RSS of each, and the ratio.",
+    )
+    polnear.add_argument("--data", required=True, metavar="DIR")
+    polnear.add_argument("--split", required=True, metavar="SPLIT")
+    polnear.add_argument(
+        "--repeat", type=_positive, default=1, metavar="N", help="rounds to run; medians are shown"
+    )
+    polnear.add_argument("--json", action="store_true", help="print the figures as JSON")
+    polnear.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    report = bench_polnear(args.data, args.split, repeat=args.repeat, progress=error)
+    if report.textacy_missing:
+        error(f"warning: the reference peer was not run: {report.textacy_missing}")
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print_table(report)
+    return 0
+
+
+def print_table(report: BenchReport, out: TextIO = sys.stdout) -> None:
+    print(
+        f"{report.dataset}: {report.onrecord.articles} articles, {report.repeat} round(s), "
+        f"batch size {report.batch_size}, 1 thread, each system in its own process",
+        file=out,
+    )
+    print(
+        f"{'system':10} {'load s':>7} {'process s':>9} {'articles/s':>10} "
+        f"{'peak RSS MB':>11} {'found':>6} {'failed':>6}  model",
+        file=out,
+    )
+    for figures in (report.onrecord, report.textacy):
+        if figures is not None:
+            print(_row(figures), file=out)
+    if report.ratio is not None:
+        print(f"throughput onrecord/textacy: {report.ratio:.2f}x", file=out)
+
+
+def _row(f: SystemFigures) -> str:
+    # onrecord reports its component versions; show all but spaCy's own
+    model = (
+        f.model
+        if isinstance(f.model, str)
+        else " + ".join(v for k, v in f.model.items() if k != "spacy")
+    )
+    return (
+        f"{f.system:10} {f.load_seconds:7.2f} {f.seconds:9.2f} {f.articles_per_second:10.2f} "
+        f"{f.peak_rss_mb:11.1f} {f.found:6d} {f.failed:6d}  {model}"
+    )
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number

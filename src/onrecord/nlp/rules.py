@@ -1,0 +1,140 @@
+"""Rules that run after the taggers, for patterns the taggers cannot see.
+
+A paragraph that opens with a quotation nobody claimed continues the
+previous paragraph's speaker; a quotation signed off with a dash and a name
+("… .” ― Jane Doe") is that person's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from onrecord.model import AttributionKind
+from onrecord.nlp.context import DocContext
+
+CONTINUATION_METHOD = "rule:quote-continuation-v1"
+SIGNOFF_METHOD = "rule:dash-signoff-v1"
+_DASHES = frozenset({"―", "—", "–", "--", "-"})
+
+
+@dataclass
+class DocAttribution:
+    """An attribution over a Doc's tokens; ``cue`` or ``source`` may be absent."""
+
+    cue: Span | None
+    source: Span | None
+    content: list[Span]
+    kind: AttributionKind
+    confidence: float
+    method: str
+
+
+def content_kind(ctx: DocContext, content: list[Span]) -> AttributionKind:
+    words = [t.i for span in content for t in span if not (t.is_punct or t.is_space)]
+    if not words:
+        return AttributionKind.INDIRECT
+    quoted = sum(1 for i in words if ctx.quote_of[i] >= 0)
+    if quoted == len(words):
+        return AttributionKind.DIRECT
+    return AttributionKind.MIXED if quoted else AttributionKind.INDIRECT
+
+
+def continuation_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
+    """Paragraph-opening quotations nobody claimed continue the previous speaker."""
+    out: list[DocAttribution] = []
+    for first, end in ctx.quote_tokens:
+        if first >= end or not _opens_paragraph(ctx, first) or _claimed(found, first, end):
+            continue
+        previous = _previous_direct(found + out, ctx, first)
+        if previous is None:
+            continue
+        out.append(
+            DocAttribution(
+                cue=None,
+                source=previous.source,
+                content=[ctx.doc[first:end]],
+                kind=AttributionKind.DIRECT,
+                confidence=previous.confidence * 0.8,
+                method=CONTINUATION_METHOD,
+            )
+        )
+    return out
+
+
+def _opens_paragraph(ctx: DocContext, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and ctx.doc[j].is_space:
+        if "\n\n" in ctx.doc[j].text or ctx.para_of[j] != ctx.para_of[i]:
+            return True
+        j -= 1
+    return j < 0 or ctx.para_of[j] != ctx.para_of[i]
+
+
+def _previous_direct(found: list[DocAttribution], ctx: DocContext, i: int) -> DocAttribution | None:
+    """The attribution in the paragraph just before token ``i``, if it quoted someone."""
+    para = ctx.para_of[i]
+    candidates = [a for a in found if a.content and ctx.para_of[a.content[-1].end - 1] == para - 1]
+    if not candidates:
+        return None
+    last = max(candidates, key=lambda a: a.content[-1].end)
+    return last if last.kind is not AttributionKind.INDIRECT else None
+
+
+def dash_signoffs(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
+    """Quotations followed by a dash and a name: “…” ― Jane Doe."""
+    out = []
+    for first, end in ctx.quote_tokens:
+        dash = _next_word(ctx, end)
+        if dash is None or ctx.lower[dash] not in _DASHES or _claimed(found, first, end):
+            continue
+        name = _name_after(ctx, dash + 1)
+        if name is None:
+            continue
+        out.append(
+            DocAttribution(
+                cue=ctx.doc[dash : dash + 1],
+                source=name,
+                content=[ctx.doc[first:end]],
+                kind=AttributionKind.DIRECT,
+                confidence=0.8,
+                method=SIGNOFF_METHOD,
+            )
+        )
+    return out
+
+
+def _claimed(found: list[DocAttribution], first: int, end: int) -> bool:
+    """Whether a cue outside the quotation already took it (or part of it) as content.
+
+    Attributions reported *inside* the quotation ("I hope …") do not count.
+    """
+    for attribution in found:
+        cue = attribution.cue
+        if cue is not None and first <= cue.start and cue.end <= end:
+            continue
+        if any(span.start < end and first < span.end for span in attribution.content):
+            return True
+    return False
+
+
+def _next_word(ctx: DocContext, i: int) -> int | None:
+    """The next token at or after ``i`` in the same paragraph that is not a space."""
+    start_para = ctx.para_of[i - 1] if i > 0 else 0
+    while i < ctx.n_tokens and ctx.is_space[i]:
+        if "\n" in ctx.lower[i]:
+            return None
+        i += 1
+    return i if i < ctx.n_tokens and ctx.para_of[i] == start_para else None
+
+
+def _name_after(ctx: DocContext, i: int) -> Span | None:
+    """A run of proper nouns right after ``i`` (up to six tokens)."""
+    start = _next_word(ctx, i)
+    if start is None or ctx.pos[start] != "PROPN":
+        return None
+    end = start
+    while end < ctx.n_tokens and end - start < 6 and ctx.pos[end] == "PROPN":
+        end += 1
+    return ctx.doc[start:end]
