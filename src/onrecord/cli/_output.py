@@ -14,9 +14,7 @@ def error(message: str) -> None:
     print(f"onrecord: {message}", file=sys.stderr, flush=True)
 
 
-def write_json_stream(
-    items: Iterable[dict[str, Any]], fmt: str, out: TextIO | None = None
-) -> int:
+def write_json_stream(items: Iterable[dict[str, Any]], fmt: str, out: TextIO | None = None) -> int:
     """Write dicts as JSON Lines or as one JSON list, streaming; returns how many."""
     out = out or sys.stdout
     count = 0

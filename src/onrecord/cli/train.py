@@ -21,8 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--out", required=True, metavar="OUT")
     p.add_argument("--cache", metavar="DIR", help="keep parsed documents here between runs")
     p.add_argument("--processes", type=int, default=1, help="parser processes")
-    p.add_argument("--epochs", type=int, default=60, help="SGD epochs per CRF")
-    p.add_argument("--min-freq", type=int, default=5, help="drop features seen fewer times")
     p.set_defaults(run=run)
 
 
@@ -35,8 +33,6 @@ def run(args: argparse.Namespace) -> int:
         split=args.split,
         cache_dir=Path(args.cache) if args.cache else None,
         n_process=args.processes,
-        epochs=args.epochs,
-        min_freq=args.min_freq,
     )
     print(json.dumps(asdict(report), indent=2))
     return 0

@@ -25,6 +25,10 @@ MODEL_DIR = Path(__file__).parent / "models" / "attribution-v1"
 CUE_MODEL = "cue.crfsuite"
 ROLE_MODEL = "role.crfsuite"
 METHOD = "crf-v1"
+# Adverbs that attribute the clause they modify to an unnamed source.
+ADVERBIAL_CUES = frozenset(
+    {"reportedly", "allegedly", "apparently", "reputedly", "purportedly", "supposedly"}
+)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -73,27 +77,62 @@ class AttributionFinder:
         self, ctx: DocContext, cue: list[int], other_cues: frozenset[int], cue_confidence: float
     ) -> DocAttribution | None:
         window = role_window(ctx, cue)
-        described = make_cue(ctx, cue, other_cues)
-        labels = self.role_tagger.tag([role_features(ctx, described, j) for j in window])
+        labels = self.role_tagger.tag(
+            [role_features(ctx, make_cue(ctx, cue, other_cues), j) for j in window]
+        )
         tagged = [window.start + k for k, label in enumerate(labels) if label == CONTENT]
         if not tagged:
             return None
         probs = [self.role_tagger.marginal(CONTENT, j - window.start) for j in tagged]
-        content_tokens = _whole_quotes(ctx, set(tagged), cue)
+        described = make_cue(ctx, cue, other_cues)
+        if ctx.lemma[described.head] in ADVERBIAL_CUES:
+            return self._adverbial(ctx, cue, described.head, cue_confidence)
+        content_tokens = _whole_quotes(ctx, _without_addressee(ctx, described.head, tagged), cue)
         doc = ctx.doc
-        content = [_trimmed_span(doc, run[0], run[-1] + 1) for run in _index_runs(content_tokens)]
-        content = [span for span in content if span is not None]
+        trimmed = [_trimmed_span(doc, run[0], run[-1] + 1) for run in _index_runs(content_tokens)]
+        content = [span for span in trimmed if span is not None]
         if not content:
             return None
         sources = [[window.start + k for k in run] for run in _runs(labels, {SOURCE})]
+        source = _nearest_source(doc, sources, cue) or _grammatical_source(
+            ctx, described.head, set(content_tokens)
+        )
         return DocAttribution(
             cue=doc[cue[0] : cue[-1] + 1],
-            source=_nearest_source(doc, sources, cue),
+            source=source,
             content=content,
             kind=content_kind(ctx, content),
             confidence=cue_confidence * sum(probs) / len(probs),
             method=METHOD,
         )
+
+    def _adverbial(
+        self, ctx: DocContext, cue: list[int], head: int, confidence: float
+    ) -> DocAttribution | None:
+        """ "X reportedly did Y": the whole clause is the content, and there is no source."""
+        verb = ctx.head[head]
+        first, last = ctx.doc[verb].left_edge.i, ctx.doc[verb].right_edge.i
+        tokens = [i for i in range(first, last + 1) if i not in cue and not ctx.is_punct[i]]
+        parts = [ctx.doc[run[0] : run[-1] + 1] for run in _index_runs(tokens)]
+        if not parts:
+            return None
+        return DocAttribution(
+            cue=ctx.doc[cue[0] : cue[-1] + 1],
+            source=None,
+            content=parts,
+            kind=content_kind(ctx, parts),
+            confidence=confidence,
+            method=METHOD,
+        )
+
+
+def _without_addressee(ctx: DocContext, head: int, tokens: list[int]) -> set[int]:
+    """Drop what stands between a cue and its clause: "told [reporters on Monday] that …"."""
+    clause = next((c for c in ctx.doc[head].children if c.dep_ == "ccomp" and c.i > head), None)
+    if clause is None:
+        return set(tokens)
+    start = clause.left_edge.i
+    return {i for i in tokens if not head < i < start}
 
 
 def _whole_quotes(ctx: DocContext, tokens: set[int], cue: list[int]) -> list[int]:
@@ -138,6 +177,31 @@ def _trimmed_span(doc: Doc, start: int, end: int) -> Span | None:
     while end > start and doc[end - 1].is_space:
         end -= 1
     return doc[start:end] if end > start else None
+
+
+_INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})  # "…, saying", "and added"
+
+
+def _grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span | None:
+    """When the tagger marks no source: the cue's subject, or the object of "according to".
+
+    Participles and conjoined verbs take the subject of the verb they hang on.
+    """
+    doc = ctx.doc
+    for _ in range(3):
+        token = doc[head]
+        for child in token.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "pobj" and token.lower_ == "to"):
+                span = doc[child.left_edge.i : child.right_edge.i + 1]
+                return None if content & set(range(span.start, span.end)) else span
+            if child.dep_ == "prep" and child.lower_ == "to" and token.lemma_ == "accord":
+                head = child.i
+                break
+        else:
+            if ctx.dep[head] not in _INHERITS_SUBJECT or ctx.head[head] == head:
+                return None
+            head = ctx.head[head]
+    return None
 
 
 def _nearest_source(doc: Doc, runs: list[list[int]], cue: list[int]) -> Span | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pycrfsuite
@@ -12,24 +12,35 @@ from onrecord.errors import ModelError
 Sequence_ = Sequence[list[str]]
 
 
+# Chosen on PolNeAR dev (see docs/model-card.md): SGD fits the cue tagger best,
+# L-BFGS with L2 the role tagger; rare features are dropped, which keeps the
+# shipped models small without a measurable loss.
+TrainingParams = Mapping[str, float | int | str]
+CUE_TRAINING: TrainingParams = {
+    "algorithm": "l2sgd",
+    "c2": 1.0,
+    "max_iterations": 60,
+    "feature.minfreq": 5,
+}
+ROLE_TRAINING: TrainingParams = {
+    "algorithm": "lbfgs",
+    "c2": 1.0,
+    "max_iterations": 150,
+    "feature.minfreq": 5,
+}
+
+
 def train(
     sequences: Iterable[tuple[Sequence_, Sequence[str]]],
     model_path: Path,
-    *,
-    c2: float = 1.0,
-    epochs: int = 60,
-    min_freq: int = 5,
+    params: TrainingParams,
 ) -> None:
-    """Train a CRF by L2-regularised SGD.
-
-    SGD converges in tens of epochs where L-BFGS needs hundreds of iterations
-    on this much data; ``min_freq`` drops rare features, which keeps the shipped
-    model small without a measurable loss.
-    """
-    trainer = pycrfsuite.Trainer(algorithm="l2sgd", verbose=False)
+    """Train a CRF; ``params`` holds ``algorithm`` and crfsuite's parameters for it."""
+    settings = dict(params)
+    trainer = pycrfsuite.Trainer(algorithm=str(settings.pop("algorithm")), verbose=False)
     for xseq, yseq in sequences:
         trainer.append(list(xseq), list(yseq))
-    trainer.set_params({"c2": c2, "max_iterations": epochs, "feature.minfreq": min_freq})
+    trainer.set_params(settings)
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 
-import spacy
 from spacy.language import Language
 
 from onrecord.errors import ModelError
@@ -29,8 +28,3 @@ def load_base(exclude: tuple[str, ...] = EXCLUDED) -> Language:
     module = importlib.import_module(name)
     nlp: Language = module.load(exclude=list(exclude))
     return nlp
-
-
-def blank_like(nlp: Language) -> Language:
-    """A tokenizer-only pipeline with the same vocabulary, for fast tests and tools."""
-    return spacy.blank(nlp.lang, vocab=nlp.vocab)

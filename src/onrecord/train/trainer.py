@@ -12,7 +12,12 @@ from onrecord.nlp import crf
 from onrecord.nlp.attribution import CUE_MODEL, ROLE_MODEL
 from onrecord.nlp.pipeline import base_model_name, load_base
 from onrecord.train.corpus import parse_split
-from onrecord.train.instances import cue_sequences, role_sequences, token_attributions
+from onrecord.train.instances import (
+    Sequence,
+    cue_sequences,
+    role_sequences,
+    token_attributions,
+)
 
 
 @dataclass
@@ -25,7 +30,7 @@ class TrainingReport:
     role_sequences: int
     seconds: float
     base_model: str
-    params: dict[str, object]
+    params: dict[str, crf.TrainingParams]
 
 
 def train_attribution(
@@ -35,14 +40,13 @@ def train_attribution(
     split: str = "train",
     cache_dir: Path | None = None,
     n_process: int = 1,
-    epochs: int = 60,
-    c2: float = 1.0,
-    min_freq: int = 5,
 ) -> TrainingReport:
     started = time.perf_counter()
     nlp = load_base()
     corpus = parse_split(nlp, data_dir, split, cache_dir, n_process=n_process)
-    cue_data, role_data, n_attributions = [], [], 0
+    cue_data: list[Sequence] = []
+    role_data: list[Sequence] = []
+    n_attributions = 0
     for parsed, document in corpus:
         ctx = parsed.context()
         gold = token_attributions(parsed, document.attributions)
@@ -50,10 +54,10 @@ def train_attribution(
         cue_data.extend(cue_sequences(ctx, gold))
         role_data.extend(role_sequences(ctx, gold))
     _log(f"{len(cue_data)} cue sequences, {len(role_data)} role sequences")
-    params = {"algorithm": "l2sgd", "c2": c2, "epochs": epochs, "min_freq": min_freq}
+    params = {CUE_MODEL: crf.CUE_TRAINING, ROLE_MODEL: crf.ROLE_TRAINING}
     for name, data in ((CUE_MODEL, cue_data), (ROLE_MODEL, role_data)):
         _log(f"training {name}…")
-        crf.train(data, out_dir / name, c2=c2, epochs=epochs, min_freq=min_freq)
+        crf.train(data, out_dir / name, params[name])
     report = TrainingReport(
         data=str(data_dir),
         split=split,
