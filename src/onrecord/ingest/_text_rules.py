@@ -205,6 +205,15 @@ def repeats_teaser(line: str, teaser: str) -> bool:
     return len(teaser) >= 15 and flat(line).startswith(flat(teaser))
 
 
+def teaser_repeat_end(line: str, teaser: str) -> int | None:
+    """Where a repeated teaser title ends in ``line``, whitespace-insensitively."""
+    words = teaser.split()
+    if not words or len(teaser) < 15:
+        return None
+    match = re.match(r"\s*" + r"\s+".join(map(re.escape, words)), line, flags=re.IGNORECASE)
+    return match.end() if match else None
+
+
 def is_credit_line_text(line: str) -> bool:
     return len(line) <= 300 and bool(_CREDIT_LINE.match(line))
 

@@ -85,7 +85,16 @@ def _read_unit(text: str, units: list[Unit], index: int, state: _BodyState) -> i
     unit = units[index]
     line = text[unit.start : unit.end]
     following = units[index + 1] if index + 1 < len(units) else None
+    teaser = state.teaser
     kind = _line_kind(line, index >= state.tail_from, state)
+    repeat = rules.teaser_repeat_end(line, teaser) if kind is BlockKind.VIDEO and teaser else None
+    if repeat is not None:
+        # The teaser's title again, glued to its description: kept once, as the WATCH line.
+        state.blocks.append(Block(BlockKind.BOILERPLATE, unit.start, unit.start + repeat))
+        start, end = trimmed(text, unit.start + repeat, unit.end)
+        if start < end:
+            state.blocks.append(Block(BlockKind.VIDEO, start, end))
+        return 1
     if kind is BlockKind.HEADING and following is None:
         kind = None  # a heading leads into text; a short last line is a cut-off sentence
     if kind is not None:
