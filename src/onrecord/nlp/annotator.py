@@ -96,6 +96,8 @@ class Annotator:
 
 def _build_pipeline(model_dir: str | Path | None) -> Language:
     nlp = load_base()
+    # The component memoises the lemmatizer's work instead (see nlp.lemmas): same lemmas.
+    nlp.disable_pipe("lemmatizer")
     if ATTRIBUTION_PIPE not in nlp.pipe_names:
         config = {"model_dir": str(model_dir) if model_dir else None}
         nlp.add_pipe(ATTRIBUTION_PIPE, config=config)

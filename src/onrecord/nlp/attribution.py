@@ -47,10 +47,10 @@ class AttributionFinder:
         directory = model_dir or MODEL_DIR
         return cls(Tagger(directory / CUE_MODEL), Tagger(directory / ROLE_MODEL), min_confidence)
 
-    def find(self, doc: Doc) -> list[DocAttribution]:
+    def find(self, doc: Doc, lemmas: list[str] | None = None) -> list[DocAttribution]:
         if not len(doc):
             return []
-        ctx = build_context(doc, paragraph_starts(doc.text))
+        ctx = build_context(doc, paragraph_starts(doc.text), lemmas)
         cues = self.find_cues(ctx)
         all_cue_tokens = frozenset(i for cue, _ in cues for i in cue)
         found = []
@@ -77,9 +77,8 @@ class AttributionFinder:
         self, ctx: DocContext, cue: list[int], other_cues: frozenset[int], cue_confidence: float
     ) -> DocAttribution | None:
         window = role_window(ctx, cue)
-        labels = self.role_tagger.tag(
-            [role_features(ctx, make_cue(ctx, cue, other_cues), j) for j in window]
-        )
+        described = make_cue(ctx, cue, other_cues)
+        labels = self.role_tagger.tag([role_features(ctx, described, j) for j in window])
         tagged = [window.start + k for k, label in enumerate(labels) if label == CONTENT]
         probs = [self.role_tagger.marginal(CONTENT, j - window.start) for j in tagged]
         if not tagged:
@@ -89,7 +88,6 @@ class AttributionFinder:
             probs = [0.5]
             if not tagged:
                 return None
-        described = make_cue(ctx, cue, other_cues)
         if ctx.lemma[described.head] in ADVERBIAL_CUES:
             return self._adverbial(ctx, cue, described.head, cue_confidence)
         content_tokens = _whole_quotes(ctx, _without_addressee(ctx, described.head, tagged), cue)
@@ -213,7 +211,7 @@ def _grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span |
             if child.dep_ == "nsubj" or (child.dep_ == "pobj" and token.lower_ == "to"):
                 span = doc[child.left_edge.i : child.right_edge.i + 1]
                 return None if content & set(range(span.start, span.end)) else span
-            if child.dep_ == "prep" and child.lower_ == "to" and token.lemma_ == "accord":
+            if child.dep_ == "prep" and child.lower_ == "to" and ctx.lemma[head] == "accord":
                 head = child.i
                 break
         else:

@@ -2,7 +2,7 @@
 
 ``onrecord_attribution_v1`` finds attributions (source, cue, content) and
 sets ``doc._.attributions``. It works in any English pipeline that has a
-tagger, a lemmatizer and a dependency parser::
+tagger and a dependency parser (with a lemmatizer, enabled or disabled)::
 
     nlp = spacy.load("en_core_web_sm")
     nlp.add_pipe("onrecord_attribution_v1")
@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.nlp.attribution import AttributionFinder, DocAttribution
+from onrecord.nlp.lemmas import LemmaCache
 
 __all__ = ["AttributionComponent", "DocAttribution", "make_attribution_component"]
 
@@ -29,15 +30,17 @@ class AttributionComponent:
     def __init__(self, nlp: Language, name: str, model_dir: str | None, min_confidence: float):
         self.name = name
         self.finder = AttributionFinder.load(Path(model_dir) if model_dir else None, min_confidence)
+        # Lemmas come from the pipeline's lemmatizer, run or not (see nlp.lemmas).
+        self.lemmas = LemmaCache.for_pipeline(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.attributions = self.finder.find(doc)
+        doc._.attributions = self.finder.find(doc, self.lemmas.lemmas(doc))
         return doc
 
 
 @Language.factory(
     "onrecord_attribution_v1",
-    requires=["token.dep", "token.lemma", "token.pos", "token.head"],
+    requires=["token.dep", "token.pos", "token.tag", "token.head"],
     assigns=["doc._.attributions"],
     default_config={"model_dir": None, "min_confidence": 0.0},
 )

@@ -43,16 +43,42 @@ class DocContext:
         return len(text) == 1 and text in QUOTE_CHARS
 
 
-def build_context(doc: Doc, paragraph_starts: list[int]) -> DocContext:
+_ARRAY_ATTRS: list[int | str] = [
+    "LOWER",
+    "LEMMA",
+    "POS",
+    "TAG",
+    "DEP",
+    "HEAD",
+    "IS_PUNCT",
+    "IS_SPACE",
+    "IDX",
+]
+
+
+def build_context(
+    doc: Doc, paragraph_starts: list[int], lemmas: list[str] | None = None
+) -> DocContext:
+    """Arrays for ``doc``; ``lemmas`` (lower-cased) replace the Doc's own when given."""
     sent_bounds = [(s.start, s.end) for s in doc.sents]
     sent_of = [0] * len(doc)
     for k, (start, end) in enumerate(sent_bounds):
         for i in range(start, end):
             sent_of[i] = k
+    # One array read instead of a Token object per attribute and token.
+    rows = doc.to_array(_ARRAY_ATTRS).tolist() if len(doc) else []
+    lower, lemma, pos, tag, dep, rel_head, punct, space, idx = (
+        (list(column) for column in zip(*rows, strict=True)) if rows else ([] for _ in _ARRAY_ATTRS)
+    )
+    strings = _Strings(doc)
+    head = [
+        i + (offset - 2**64 if offset >= 2**63 else offset) for i, offset in enumerate(rel_head)
+    ]
+    deps = [strings(d) for d in dep]
     starts = sorted(set(paragraph_starts) | {0})
-    para_of = [bisect.bisect_right(starts, tok.idx) - 1 for tok in doc]
+    para_of = [bisect.bisect_right(starts, offset) - 1 for offset in idx]
     quotes = find_quotes(doc.text, starts)
-    quote_of, quote_tokens = _token_quotes(doc, quotes)
+    quote_of, quote_tokens = _token_quotes(idx, quotes)
     return DocContext(
         doc,
         sent_of,
@@ -62,18 +88,40 @@ def build_context(doc: Doc, paragraph_starts: list[int]) -> DocContext:
         quote_of,
         quotes,
         quote_tokens,
-        _ancestors(doc),
-        lower=[t.lower_ for t in doc],
-        lemma=[t.lemma_.lower() for t in doc],
-        pos=[t.pos_ for t in doc],
-        tag=[t.tag_ for t in doc],
-        dep=[t.dep_ for t in doc],
-        head=[t.head.i for t in doc],
-        child_deps=[tuple(sorted({c.dep_ for c in t.children})) for t in doc],
-        is_punct=[t.is_punct for t in doc],
-        is_space=[t.is_space for t in doc],
+        _ancestors(head),
+        lower=[strings(h) for h in lower],
+        lemma=lemmas if lemmas is not None else [strings(h).lower() for h in lemma],
+        pos=[strings(h) for h in pos],
+        tag=[strings(h) for h in tag],
+        dep=deps,
+        head=head,
+        child_deps=_child_deps(head, deps),
+        is_punct=[bool(v) for v in punct],
+        is_space=[bool(v) for v in space],
         sent_has_quote=[any(quote_of[i] >= 0 for i in range(a, b)) for a, b in sent_bounds],
     )
+
+
+class _Strings:
+    """Hash → string, memoised: a document repeats the same few hundred strings."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._store = doc.vocab.strings
+        self._seen: dict[int, str] = {}
+
+    def __call__(self, key: int) -> str:
+        text = self._seen.get(key)
+        if text is None:
+            text = self._seen[key] = self._store[key] if key else ""
+        return text
+
+
+def _child_deps(head: list[int], deps: list[str]) -> list[tuple[str, ...]]:
+    children: list[set[str]] = [set() for _ in head]
+    for i, h in enumerate(head):
+        if h != i:
+            children[h].add(deps[i])
+    return [tuple(sorted(c)) for c in children]
 
 
 def _bounds(group_of: list[int]) -> list[tuple[int, int]]:
@@ -86,10 +134,11 @@ def _bounds(group_of: list[int]) -> list[tuple[int, int]]:
     return bounds
 
 
-def _token_quotes(doc: Doc, quotes: list[QuoteRegion]) -> tuple[list[int], list[tuple[int, int]]]:
-    quote_of = [-1] * len(doc)
+def _token_quotes(
+    idx: list[int], quotes: list[QuoteRegion]
+) -> tuple[list[int], list[tuple[int, int]]]:
+    quote_of = [-1] * len(idx)
     ranges: list[tuple[int, int]] = []
-    idx = [t.idx for t in doc]
     for k, region in enumerate(quotes):
         first = bisect.bisect_left(idx, region.start)
         last = bisect.bisect_left(idx, region.end)
@@ -99,10 +148,9 @@ def _token_quotes(doc: Doc, quotes: list[QuoteRegion]) -> tuple[list[int], list[
     return quote_of, ranges
 
 
-def _ancestors(doc: Doc) -> list[list[int]]:
-    heads = [t.head.i for t in doc]
+def _ancestors(heads: list[int]) -> list[list[int]]:
     out: list[list[int]] = []
-    for i in range(len(doc)):
+    for i in range(len(heads)):
         chain: list[int] = []
         j = i
         while heads[j] != j and len(chain) < 64:
