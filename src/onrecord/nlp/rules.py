@@ -86,8 +86,8 @@ def dash_signoffs(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttri
     """Quotations followed by a dash and a name: “…” ― Jane Doe."""
     out = []
     for first, end in ctx.quote_tokens:
-        dash = _next_word(ctx, end)
-        if dash is None or ctx.lower[dash] not in _DASHES or _claimed(found, first, end):
+        dash = _signoff_dash(ctx, end)
+        if dash is None or _claimed(found, first, end):
             continue
         name = _name_after(ctx, dash + 1)
         if name is None:
@@ -96,13 +96,22 @@ def dash_signoffs(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttri
             DocAttribution(
                 cue=ctx.doc[dash : dash + 1],
                 source=name,
-                content=[ctx.doc[first:end]],
+                content=[ctx.doc[first : min(end, dash)] if dash < end else ctx.doc[first:end]],
                 kind=AttributionKind.DIRECT,
                 confidence=0.8,
                 method=SIGNOFF_METHOD,
             )
         )
     return out
+
+
+def _signoff_dash(ctx: DocContext, end: int) -> int | None:
+    """The dash after a quotation, also when glued to the closing mark ("”―")."""
+    last = end - 1
+    if last >= 0 and len(ctx.lower[last]) > 1 and ctx.lower[last][-1] in _DASHES:
+        return last
+    dash = _next_word(ctx, end)
+    return dash if dash is not None and ctx.lower[dash] in _DASHES else None
 
 
 def _claimed(found: list[DocAttribution], first: int, end: int) -> bool:
