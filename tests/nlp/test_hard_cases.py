@@ -212,11 +212,10 @@ def test_told_someone_that(sentence: str, source: str, content: str) -> None:
             "two diplomats familiar with the negotiations",
             "The talks have failed",
         ),
-        pytest.param(
+        (
             "According to the report, the river has risen by two metres since Sunday.",
             "the report",
             "the river has risen by two metres since Sunday",
-            marks=xfail("a sentence-initial 'According to' yields no attribution"),
         ),
     ],
 )

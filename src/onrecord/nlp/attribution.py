@@ -18,6 +18,7 @@ from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.crf import Tagger
 from onrecord.nlp.features import cue_features, make_cue, role_features
 from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, SOURCE
+from onrecord.nlp.quotes import QUOTE_CHARS
 from onrecord.nlp.rules import DocAttribution, content_kind, continuation_quotes, dash_signoffs
 from onrecord.nlp.windows import role_window
 
@@ -91,14 +92,20 @@ class AttributionFinder:
         if ctx.lemma[described.head] in ADVERBIAL_CUES:
             return self._adverbial(ctx, cue, described.head, cue_confidence)
         content_tokens = _whole_quotes(ctx, _without_addressee(ctx, described.head, tagged), cue)
+        named = _according_to_whom(ctx, described.head)
+        if named is not None:  # "According to X, …": X is the source, never the content
+            content_tokens = [i for i in content_tokens if not named.start <= i < named.end]
         doc = ctx.doc
-        trimmed = [_trimmed_span(doc, run[0], run[-1] + 1) for run in _index_runs(content_tokens)]
+        runs = _index_runs(content_tokens)
+        trimmed = [_trimmed_span(doc, run[0], run[-1] + 1, punctuation=True) for run in runs]
         content = [span for span in trimmed if span is not None]
         if not content:
             return None
         sources = [[window.start + k for k in run] for run in _runs(labels, {SOURCE})]
-        source = _nearest_source(doc, sources, cue) or _grammatical_source(
-            ctx, described.head, set(content_tokens)
+        source = (
+            named
+            or _nearest_source(doc, sources, cue)
+            or _grammatical_source(ctx, described.head, set(content_tokens))
         )
         return DocAttribution(
             cue=doc[cue[0] : cue[-1] + 1],
@@ -188,10 +195,17 @@ def _runs(labels: list[str], wanted: set[str], breaks_on: str | None = None) -> 
     return runs
 
 
-def _trimmed_span(doc: Doc, start: int, end: int) -> Span | None:
-    while start < end and doc[start].is_space:
+def _trimmed_span(doc: Doc, start: int, end: int, punctuation: bool = False) -> Span | None:
+    """``doc[start:end]`` without spaces at its ends (and punctuation other than
+    quotation marks, when asked: a content never starts with "," or ends with ":")."""
+
+    def loose(i: int) -> bool:
+        token = doc[i]
+        return token.is_space or (punctuation and token.is_punct and token.text not in QUOTE_CHARS)
+
+    while start < end and loose(start):
         start += 1
-    while end > start and doc[end - 1].is_space:
+    while end > start and loose(end - 1):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -199,25 +213,32 @@ def _trimmed_span(doc: Doc, start: int, end: int) -> Span | None:
 _INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})  # "…, saying", "and added"
 
 
+def _according_to_whom(ctx: DocContext, head: int) -> Span | None:
+    """The object of "according to"."""
+    if ctx.lemma[head] not in {"accord", "according"}:
+        return None
+    for child in ctx.doc[head].children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]
+    return None
+
+
 def _grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span | None:
-    """When the tagger marks no source: the cue's subject, or the object of "according to".
+    """When the tagger marks no source: the cue's subject.
 
     Participles and conjoined verbs take the subject of the verb they hang on.
     """
     doc = ctx.doc
     for _ in range(3):
-        token = doc[head]
-        for child in token.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "pobj" and token.lower_ == "to"):
-                span = doc[child.left_edge.i : child.right_edge.i + 1]
-                return None if content & set(range(span.start, span.end)) else span
-            if child.dep_ == "prep" and child.lower_ == "to" and ctx.lemma[head] == "accord":
-                head = child.i
-                break
-        else:
-            if ctx.dep[head] not in _INHERITS_SUBJECT or ctx.head[head] == head:
-                return None
-            head = ctx.head[head]
+        subject = next((c for c in doc[head].children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+            return None if content & set(range(span.start, span.end)) else span
+        if ctx.dep[head] not in _INHERITS_SUBJECT or ctx.head[head] == head:
+            return None
+        head = ctx.head[head]
     return None
 
 
