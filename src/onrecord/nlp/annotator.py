@@ -31,9 +31,11 @@ class Annotator:
         *,
         model_dir: str | Path | None = None,
         batch_size: int = 4,
+        chunk_size: int = 32,
     ) -> None:
         self.settings = settings or Settings.load()
-        self.batch_size = batch_size
+        self.batch_size = batch_size  # documents spaCy processes at once: bounds peak memory
+        self.chunk_size = chunk_size  # articles parsed in one go, and retried alone on failure
         model_dir = model_dir or self.settings.model_dir or None
         self.nlp = _build_pipeline(model_dir)
         self.provenance = Provenance(
@@ -49,7 +51,7 @@ class Annotator:
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
-            if len(batch) >= self.batch_size:
+            if len(batch) >= self.chunk_size:
                 yield from self._analyze_batch(batch)
                 batch = []
         if batch:
@@ -96,7 +98,10 @@ class Annotator:
 
 def _build_pipeline(model_dir: str | Path | None) -> Language:
     nlp = load_base()
-    # The component memoises the lemmatizer's work instead (see nlp.lemmas): same lemmas.
+    # Same annotations, less time: the attribute ruler by table lookup (nlp.fast_attributes),
+    # and lemmas memoised by the attribution component (nlp.lemmas).
+    nlp.add_pipe("onrecord_fast_attributes_v1", after="attribute_ruler")
+    nlp.disable_pipe("attribute_ruler")
     nlp.disable_pipe("lemmatizer")
     if ATTRIBUTION_PIPE not in nlp.pipe_names:
         config = {"model_dir": str(model_dir) if model_dir else None}

@@ -15,9 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from onrecord.nlp.attribution import AttributionFinder, DocAttribution
+from onrecord.nlp.fast_attributes import FastAttributeRuler
 from onrecord.nlp.lemmas import LemmaCache
 
 __all__ = ["AttributionComponent", "DocAttribution", "make_attribution_component"]
@@ -36,6 +38,19 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.attributions = self.finder.find(doc, self.lemmas.lemmas(doc))
         return doc
+
+
+@Language.factory(
+    "onrecord_fast_attributes_v1",
+    requires=["token.tag", "token.dep"],
+    assigns=["token.pos", "token.morph", "token.lemma"],
+)
+def make_fast_attributes(nlp: Language, name: str) -> FastAttributeRuler:
+    """The pipeline's ``attribute_ruler`` (left in place, disabled), by table lookup."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler):
+        raise ValueError("onrecord_fast_attributes_v1 needs the pipeline's attribute_ruler")
+    return FastAttributeRuler(ruler)
 
 
 @Language.factory(
