@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from onrecord.nlp.quotes import QuoteRegion, find_quotes, quote_depth_by_char
+from onrecord.nlp.quotes import QuoteRegion, find_quotes
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -116,12 +116,6 @@ def test_regions_are_sorted_and_do_not_overlap() -> None:
     assert len(regions) == 4
     for first, second in zip(regions, regions[1:], strict=False):
         assert first.end <= second.start
-
-
-def test_quote_depth_marks_the_characters_inside_regions() -> None:
-    text = "He said “yes” today."
-    inside = quote_depth_by_char(text, find_quotes(text))
-    assert "".join(text[i] for i, flag in enumerate(inside) if flag) == "“yes”"
 
 
 def test_empty_text_has_no_quotes() -> None:

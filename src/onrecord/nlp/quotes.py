@@ -123,11 +123,3 @@ def _rstrip(text: str, end: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end
-
-
-def quote_depth_by_char(text: str, regions: list[QuoteRegion]) -> bytearray:
-    """1 for every character inside a quote region (marks included), else 0."""
-    inside = bytearray(len(text))
-    for region in regions:
-        inside[region.start : region.end] = b"\x01" * (region.end - region.start)
-    return inside

@@ -60,24 +60,23 @@ class TextView:
 
     def range_to_article(self, start: int, end: int) -> list[tuple[int, int]]:
         """Article ranges of view ``[start, end)``, split where it crosses blocks."""
-        out = []
-        for seg in self.segments:
-            lo = max(start, seg.view_start)
-            hi = min(end, seg.view_start + seg.length)
-            if lo < hi:
-                shift = seg.article_start - seg.view_start
-                out.append((lo + shift, hi + shift))
-        return out
+        return self._map(start, end, to_article=True)
 
     def range_to_view(self, start: int, end: int) -> list[tuple[int, int]]:
         """The view ranges covering article ``[start, end)``; parts outside the view drop."""
+        return self._map(start, end, to_article=False)
+
+    def _map(self, start: int, end: int, *, to_article: bool) -> list[tuple[int, int]]:
         out = []
         for seg in self.segments:
-            lo = max(start, seg.article_start)
-            hi = min(end, seg.article_start + seg.length)
+            origin, target = (
+                (seg.view_start, seg.article_start)
+                if to_article
+                else (seg.article_start, seg.view_start)
+            )
+            lo, hi = max(start, origin), min(end, origin + seg.length)
             if lo < hi:
-                shift = seg.view_start - seg.article_start
-                out.append((lo + shift, hi + shift))
+                out.append((lo - origin + target, hi - origin + target))
         return out
 
     def paragraph_starts(self) -> list[int]:
