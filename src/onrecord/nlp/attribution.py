@@ -10,6 +10,7 @@ previous paragraph's speaker.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.crf import Tagger
 from onrecord.nlp.features import cue_features, make_cue, role_features
-from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, SOURCE
+from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
 from onrecord.nlp.quotes import QUOTE_CHARS
 from onrecord.nlp.rules import DocAttribution, content_kind, continuation_quotes, dash_signoffs
 from onrecord.nlp.windows import role_window
@@ -26,11 +27,22 @@ MODEL_DIR = Path(__file__).parent / "models" / "attribution-v1"
 CUE_MODEL = "cue.crfsuite"
 ROLE_MODEL = "role.crfsuite"
 METHOD = "crf-v1"
+# Tuned on PolNeAR dev (docs/evaluation.md): a word off the cue tagger's best path
+# with P(cue) ≥ 0.4 is a cue when the role tagger's content is at least 0.75 sure.
+SECOND_CHANCE_CUE = 0.4
+SECOND_CHANCE_CONTENT = 0.75
 # Adverbs that attribute the clause they modify to an unnamed source.
 ADVERBIAL_CUES = frozenset(
     {"reportedly", "allegedly", "apparently", "reputedly", "purportedly", "supposedly"}
 )
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class CueCandidate:
+    tokens: list[int]
+    confidence: float
+    second_chance: bool
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -53,25 +65,51 @@ class AttributionFinder:
             return []
         ctx = build_context(doc, paragraph_starts(doc.text), lemmas)
         cues = self.find_cues(ctx)
-        all_cue_tokens = frozenset(i for cue, _ in cues for i in cue)
+        all_cue_tokens = frozenset(i for cue in cues for i in cue.tokens)
         found = []
-        for cue, confidence in cues:
-            attribution = self.find_roles(ctx, cue, all_cue_tokens - set(cue), confidence)
-            if attribution is not None and attribution.confidence >= self.min_confidence:
-                found.append(attribution)
+        for cue in cues:
+            others = all_cue_tokens - set(cue.tokens)
+            attribution = self.find_roles(ctx, cue.tokens, others, cue.confidence)
+            if attribution is None or attribution.confidence < self.min_confidence:
+                continue
+            if (
+                cue.second_chance
+                and attribution.confidence < cue.confidence * SECOND_CHANCE_CONTENT
+            ):
+                continue
+            found.append(attribution)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
         return sorted(found, key=lambda a: a.content[0].start)
 
-    def find_cues(self, ctx: DocContext) -> list[tuple[list[int], float]]:
+    def find_cues(self, ctx: DocContext) -> list[CueCandidate]:
+        """Cues the tagger is sure of, and second-chance ones it finds likely.
+
+        A second-chance cue (P ≥ SECOND_CHANCE_CUE, not on the tagger's best path)
+        is kept only when the role tagger finds a confident content for it.
+        """
         cues = []
+        tagger = self.cue_tagger
         for start, end in ctx.sent_bounds:
-            labels = self.cue_tagger.tag([cue_features(ctx, i) for i in range(start, end)])
+            best = tagger.tag([cue_features(ctx, i) for i in range(start, end)])
+            labels: list[str] = []
+            for k, label in enumerate(best):
+                if label == OUTSIDE and 1 - tagger.marginal(OUTSIDE, k) < SECOND_CHANCE_CUE:
+                    labels.append(OUTSIDE)
+                elif (
+                    labels
+                    and labels[-1] != OUTSIDE
+                    and tagger.marginal(CUE_BEGIN, k) < tagger.marginal(CUE_INSIDE, k)
+                ):
+                    labels.append(CUE_INSIDE)
+                else:
+                    labels.append(CUE_BEGIN)
             for run in _runs(labels, {CUE_BEGIN, CUE_INSIDE}, breaks_on=CUE_BEGIN):
-                probs = [self.cue_tagger.marginal(labels[k], k) for k in run]
                 tokens = [start + k for k in run if not ctx.is_space[start + k]]
                 if tokens:
-                    cues.append((tokens, sum(probs) / len(probs)))
+                    probs = [1 - tagger.marginal(OUTSIDE, k) for k in run]
+                    unsure = all(best[k] == OUTSIDE for k in run)
+                    cues.append(CueCandidate(tokens, sum(probs) / len(probs), unsure))
         return cues
 
     def find_roles(
@@ -89,8 +127,9 @@ class AttributionFinder:
             probs = [0.5]
             if not tagged:
                 return None
-        if ctx.lemma[described.head] in ADVERBIAL_CUES:
-            return self._adverbial(ctx, cue, described.head, cue_confidence)
+        adverb = next((i for i in cue if ctx.lemma[i] in ADVERBIAL_CUES), None)
+        if adverb is not None:  # "reportedly": the adverb alone is the cue
+            return self._adverbial(ctx, [adverb], adverb, cue_confidence)
         content_tokens = _whole_quotes(ctx, _without_addressee(ctx, described.head, tagged), cue)
         named = _according_to_whom(ctx, described.head)
         if named is not None:  # "According to X, …": X is the source, never the content
