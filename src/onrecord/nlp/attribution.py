@@ -2,9 +2,10 @@
 
 Two CRFs trained on annotated news (PolNeAR by default; see ``onrecord
 train``): the cue tagger reads one sentence at a time; the role tagger reads
-a window around each cue and marks its source and content. One rule follows
-them: a paragraph that opens with an unattributed quotation continues the
-previous paragraph's speaker.
+a window around each cue and marks its source and content. Grammar then
+shapes what they found (whole quotations, "according to X", "reportedly",
+"told Y that", a subject when no source was tagged), and ``nlp.rules`` adds
+what the taggers cannot see (dash sign-offs, quotes continuing a speaker).
 """
 
 from __future__ import annotations
