@@ -133,7 +133,6 @@ def test_speaker_after_a_direct_quote() -> None:
     )
 
 
-@xfail("reported speech before 'the mayor said' yields no attribution")
 def test_speaker_after_reported_speech() -> None:
     found = attributions("The new bridge will open in March, the mayor said on Tuesday.")
     assert_attribution(

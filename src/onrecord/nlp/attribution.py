@@ -122,9 +122,10 @@ class AttributionFinder:
         tagged = [window.start + k for k, label in enumerate(labels) if label == CONTENT]
         probs = [self.role_tagger.marginal(CONTENT, j - window.start) for j in tagged]
         if not tagged:
-            # The tagger saw no content, often after a misparse ("told an outlet on
-            # Thursday that …"): take the clause that follows the cue, at lower confidence.
-            tagged = _that_clause(ctx, cue)
+            # The tagger saw no content: take the cue's clausal complement ("The bridge
+            # will open, the mayor said"), or the clause after a "that" when the parse
+            # missed it ("told an outlet on Thursday that …"), at lower confidence.
+            tagged = _complement(ctx, described.head) or _that_clause(ctx, cue)
             probs = [0.5]
             if not tagged:
                 return None
@@ -174,6 +175,14 @@ class AttributionFinder:
             confidence=confidence,
             method=METHOD,
         )
+
+
+def _complement(ctx: DocContext, head: int) -> list[int]:
+    """The tokens of the cue head's clausal complement (its ``ccomp`` subtree)."""
+    clause = next((c for c in ctx.doc[head].children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return []
+    return list(range(clause.left_edge.i, clause.right_edge.i + 1))
 
 
 def _that_clause(ctx: DocContext, cue: list[int]) -> list[int]:
