@@ -7,7 +7,6 @@ is used, so that every article counts once.
 
 from __future__ import annotations
 
-import glob
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,6 @@ __all__ = [
     "RangeAttribution",
     "Ranges",
     "load_split",
-    "other_annotations",
     "parse_ann",
 ]
 
@@ -68,19 +66,6 @@ def load_split(data_dir: str | Path, split: str) -> list[GoldDocument]:
     texts = {path.stem: path for path in text_dir.glob("*.txt")}
     _check_pairs(set(texts), set(ann_files), split_dir)
     return [_load_document(texts[stem], ann_files[stem]) for stem in sorted(texts)]
-
-
-def other_annotations(
-    document: GoldDocument, data_dir: str | Path, split: str
-) -> list[list[RangeAttribution]]:
-    """The attributions of every annotator of ``document`` after the first one.
-
-    Scoring uses one annotator per article; training can learn from all of them.
-    """
-    ann_dir = Path(data_dir) / split / "attributions"
-    paths = sorted(ann_dir.glob(f"{glob.escape(document.id)}_*.ann"))
-    others = [p for p in paths if p.stem.rpartition("_")[0] == document.id][1:]
-    return [parse_ann(_read(path), document.text, str(path)) for path in others]
 
 
 def _first_annotator_files(ann_dir: Path) -> dict[str, Path]:

@@ -8,7 +8,6 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from onrecord.evaluate.brat import other_annotations
 from onrecord.nlp import crf
 from onrecord.nlp.attribution import CUE_MODEL, ROLE_MODEL
 from onrecord.nlp.pipeline import base_model_name, load_base
@@ -50,12 +49,10 @@ def train_attribution(
     n_attributions = 0
     for parsed, document in corpus:
         ctx = parsed.context()
-        # Every annotator's reading of an article is a training example of its own.
-        for annotation in [document.attributions, *other_annotations(document, data_dir, split)]:
-            gold = token_attributions(parsed, annotation)
-            n_attributions += len(gold)
-            cue_data.extend(cue_sequences(ctx, gold))
-            role_data.extend(role_sequences(ctx, gold))
+        gold = token_attributions(parsed, document.attributions)
+        n_attributions += len(gold)
+        cue_data.extend(cue_sequences(ctx, gold))
+        role_data.extend(role_sequences(ctx, gold))
     _log(f"{len(cue_data)} cue sequences, {len(role_data)} role sequences")
     params = {CUE_MODEL: crf.CUE_TRAINING, ROLE_MODEL: crf.ROLE_TRAINING}
     for name, data in ((CUE_MODEL, cue_data), (ROLE_MODEL, role_data)):
