@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from onrecord import ingest
 from onrecord.errors import ReadError
 from onrecord.model import Analysis, Article
 from onrecord.settings import Settings
+
+if TYPE_CHECKING:
+    from onrecord.nlp import Annotator
 
 __all__ = ["analyze", "analyze_many", "read", "read_many", "settings"]
 
@@ -49,7 +52,7 @@ def analyze_many(
 
 
 @lru_cache(maxsize=2)
-def _annotator(settings: Settings):  # type: ignore[no-untyped-def]
+def _annotator(settings: Settings) -> Annotator:
     from onrecord.nlp import Annotator  # spaCy loads only when analysis is asked for
 
     return Annotator(settings)
