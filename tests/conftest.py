@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from onrecord.model import Article
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("ONRECORD_SHARED", REPO.parent / "shared"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -33,3 +35,14 @@ def polnear_dir() -> Path:
 @pytest.fixture
 def topical_dir() -> Path:
     return shared_path("data", "topical-dev")
+
+
+def assert_valid_blocks(article: Article) -> None:
+    """Blocks in order, inside the text, not overlapping, trimmed of whitespace."""
+    text, previous_end = article.text, 0
+    for block in article.blocks:
+        assert 0 <= block.start < block.end <= len(text)
+        assert block.start >= previous_end, "blocks overlap or are out of order"
+        piece = text[block.start : block.end]
+        assert piece == piece.strip(), f"untrimmed block {piece!r}"
+        previous_end = block.end

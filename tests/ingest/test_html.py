@@ -9,19 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import assert_valid_blocks
 from onrecord.errors import ReadError
 from onrecord.ingest import parse_html
 from onrecord.model import Article, BlockKind
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
-
-
-def assert_valid_offsets(article: Article) -> None:
-    previous_end = 0
-    for block in article.blocks:
-        assert 0 <= block.start < block.end <= len(article.text)
-        assert block.start >= previous_end
-        previous_end = block.end
 
 
 def texts(article: Article, kind: BlockKind) -> list[str]:
@@ -53,7 +46,7 @@ def test_blocks_in_reading_order(bridge: Article) -> None:
     assert texts(bridge, BlockKind.HEADING) == ["Costs rising"]
     assert kinds.index(BlockKind.HEADING) < len(kinds) - 1
     assert texts(bridge, BlockKind.CREDIT_LINE) == ["With files from The Canadian Press"]
-    assert_valid_offsets(bridge)
+    assert_valid_blocks(bridge)
 
 
 def test_text_is_the_blocks_joined_by_blank_lines(bridge: Article) -> None:
@@ -138,7 +131,7 @@ def test_broken_markup_is_still_read() -> None:
     page = "<html><body><div><p>The mayor said the bridge would reopen in June<p>Unclosed <b>tags"
     article = parse_html(page)
     assert "The mayor said the bridge would reopen in June" in article.text
-    assert_valid_offsets(article)
+    assert_valid_blocks(article)
 
 
 def test_bytes_use_the_declared_charset() -> None:
@@ -163,4 +156,4 @@ def test_any_string_gives_an_article_or_a_read_error(page: str) -> None:
         assert exc.document == "fuzz.html"
     else:
         assert article.blocks
-        assert_valid_offsets(article)
+        assert_valid_blocks(article)

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import onrecord.ingest as ingest
+from conftest import assert_valid_blocks
 from onrecord.errors import ReadError
 from onrecord.ingest import read, read_many
 from onrecord.ingest.sources import Kind, sniff_kind
@@ -20,14 +21,6 @@ from onrecord.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PLAIN = "Bridge to reopen\r\n\r\nThe mayor said on Thursday that the bridge would reopen.\r\n"
-
-
-def assert_valid_offsets(article: Article) -> None:
-    previous_end = 0
-    for block in article.blocks:
-        assert 0 <= block.start < block.end <= len(article.text)
-        assert block.start >= previous_end
-        previous_end = block.end
 
 
 def test_public_names() -> None:
@@ -154,7 +147,7 @@ def test_any_file_gives_articles_or_read_errors(tmp_path: Path, data: bytes, suf
         assert exc.reason
     else:
         for article in articles:
-            assert_valid_offsets(article)
+            assert_valid_blocks(article)
 
 
 @pytest.mark.shared
@@ -164,4 +157,4 @@ def test_shared_corpora_read_without_errors(topical_dir: Path, polnear_dir: Path
     errors = [o for o in outcomes if isinstance(o, ReadError)]
     assert not errors
     for article in outcomes:
-        assert_valid_offsets(article)  # type: ignore[arg-type]
+        assert_valid_blocks(article)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import assert_valid_blocks
 from onrecord.ingest.text import parse_text
 from onrecord.model.article import Article, BlockKind
 
@@ -26,16 +27,6 @@ def read_raw(path: Path) -> str:
         return f.read()
 
 
-def assert_valid_offsets(article: Article) -> None:
-    text, previous_end = article.text, 0
-    for block in article.blocks:
-        assert 0 <= block.start < block.end <= len(text)
-        assert block.start >= previous_end, "blocks overlap or are out of order"
-        piece = text[block.start : block.end]
-        assert piece == piece.strip(), f"untrimmed block {piece!r}"
-        previous_end = block.end
-
-
 def texts_of(article: Article, kind: BlockKind) -> list[str]:
     return [article.text[b.start : b.end] for b in article.blocks if b.kind is kind]
 
@@ -47,7 +38,7 @@ def layout() -> Article:
 
 def test_text_is_kept_exactly(layout: Article) -> None:
     assert layout.text == read_fixture("glued_layout.txt")
-    assert_valid_offsets(layout)
+    assert_valid_blocks(layout)
 
 
 def test_head_of_article(layout: Article) -> None:
@@ -99,7 +90,7 @@ def test_video_bio_credit_and_comment_form(layout: Article) -> None:
 
 def test_date_token_and_dash_byline() -> None:
     article = parse_text(read_fixture("date_token_byline.txt"))
-    assert_valid_offsets(article)
+    assert_valid_blocks(article)
     assert texts_of(article, BlockKind.DATELINE) == ["date 2023-06-02"]
     assert article.title is None
     assert article.bylines == ["Mira Dane", "Olek Bart"]
@@ -144,7 +135,7 @@ def test_caller_metadata_wins() -> None:
 def test_crlf_and_nbsp_offsets_map_back() -> None:
     text = "Title line\r\n\r\nFirst\u00a0paragraph says a lot.\r\n\r\nSecond one.\r\n"
     article = parse_text(text)
-    assert_valid_offsets(article)
+    assert_valid_blocks(article)
     assert article.title == "Title line"
     assert texts_of(article, BlockKind.PARAGRAPH) == [
         "First\u00a0paragraph says a lot.",
@@ -156,7 +147,7 @@ def test_crlf_and_nbsp_offsets_map_back() -> None:
 def test_degenerate_input(text: str) -> None:
     article = parse_text(text)
     assert article.text == text
-    assert_valid_offsets(article)
+    assert_valid_blocks(article)
 
 
 # -- properties ---------------------------------------------------------------
@@ -195,7 +186,7 @@ def scraped_text(draw: st.DrawFn) -> str:
 def test_any_text_gives_valid_offsets(text: str) -> None:
     article = parse_text(text)
     assert article.text == text
-    assert_valid_offsets(article)
+    assert_valid_blocks(article)
 
 
 @settings(max_examples=300, deadline=None)
@@ -203,7 +194,7 @@ def test_any_text_gives_valid_offsets(text: str) -> None:
 def test_scraped_like_text_gives_valid_offsets(text: str) -> None:
     article = parse_text(text)
     assert article.text == text
-    assert_valid_offsets(article)
+    assert_valid_blocks(article)
     for paragraph in texts_of(article, BlockKind.PARAGRAPH):
         assert paragraph not in ("Leave a Reply", "Read also: something else")
 
@@ -213,7 +204,7 @@ def test_scraped_like_text_gives_valid_offsets(text: str) -> None:
 
 def test_seed_article(seed_path: Path) -> None:
     article = parse_text(read_raw(seed_path))
-    assert_valid_offsets(article)
+    assert_valid_blocks(article)
     assert article.title is not None and article.title.startswith("U.S. Gives Ukraine Permission")
     assert not article.title.endswith("CBC News")
     assert article.outlet == "CBC News"
@@ -243,7 +234,7 @@ def test_topical_dev_articles(topical_dir: Path) -> None:
     assert len(paths) >= 11
     for path in paths:
         article = parse_text(read_raw(path))
-        assert_valid_offsets(article)
+        assert_valid_blocks(article)
         assert article.body_blocks(), path.name
 
 
@@ -252,5 +243,5 @@ def test_polnear_texts(polnear_dir: Path) -> None:
     assert paths
     for path in paths:
         article = parse_text(read_raw(path))
-        assert_valid_offsets(article)
+        assert_valid_blocks(article)
         assert article.title, path.name

@@ -75,16 +75,22 @@ def read_predictions(path: str | Path) -> dict[str, list[RangeAttribution]]:
 
 
 def _parse_line(line: str, where: str) -> tuple[str, list[RangeAttribution]]:
+    record = json_record(line, where)
+    attributions = record.get("attributions", [])
+    if not isinstance(attributions, list):
+        raise DataError(f'{where}: "attributions" must be a list')
+    return record["id"], [_parse_attribution(a, where) for a in attributions]
+
+
+def json_record(line: str, where: str) -> dict[str, Any]:
+    """One JSON Lines record: an object with a string ``id``, or a DataError naming ``where``."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise DataError(f"{where}: not JSON ({error.msg})") from None
     if not isinstance(record, dict) or not isinstance(record.get("id"), str):
         raise DataError(f'{where}: expected an object with a string "id"')
-    attributions = record.get("attributions", [])
-    if not isinstance(attributions, list):
-        raise DataError(f'{where}: "attributions" must be a list')
-    return record["id"], [_parse_attribution(a, where) for a in attributions]
+    return record
 
 
 def _parse_attribution(data: Any, where: str) -> RangeAttribution:

@@ -16,6 +16,7 @@ from typing import Any
 
 from onrecord.errors import DataError
 from onrecord.evaluate.metrics import Score, Tokenizer, greedy_match
+from onrecord.evaluate.predictions import json_record
 from onrecord.model import Attribution
 
 __all__ = [
@@ -107,18 +108,8 @@ def _read_manifest(path: Path) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if line.strip():
-                entries.append(_manifest_entry(line, f"{path}:{number}"))
+                entries.append(json_record(line, f"{path}:{number}"))
     return entries
-
-
-def _manifest_entry(line: str, where: str) -> dict[str, Any]:
-    try:
-        entry = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise DataError(f"{where}: not JSON ({error.msg})") from None
-    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-        raise DataError(f'{where}: expected an object with a string "id"')
-    return entry
 
 
 def _load_article(root: Path, entry: dict[str, Any]) -> TopicalArticle:
