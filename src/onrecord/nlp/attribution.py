@@ -21,7 +21,13 @@ from onrecord.nlp.crf import Tagger
 from onrecord.nlp.features import cue_features, make_cue, role_features
 from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
 from onrecord.nlp.quotes import QUOTE_CHARS
-from onrecord.nlp.rules import DocAttribution, content_kind, continuation_quotes, dash_signoffs
+from onrecord.nlp.rules import (
+    DocAttribution,
+    content_kind,
+    continuation_quotes,
+    dash_signoffs,
+    join_split_quotes,
+)
 from onrecord.nlp.windows import role_window
 
 MODEL_DIR = Path(__file__).parent / "models" / "attribution-v1"
@@ -79,6 +85,7 @@ class AttributionFinder:
             ):
                 continue
             found.append(attribution)
+        join_split_quotes(ctx, found)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
         return sorted(found, key=lambda a: a.content[0].start)
@@ -143,10 +150,11 @@ class AttributionFinder:
         if not content:
             return None
         sources = [[window.start + k for k in run] for run in _runs(labels, {SOURCE})]
-        source = (
+        source = _unquoted(
+            ctx,
             named
             or _nearest_source(doc, sources, cue)
-            or _grammatical_source(ctx, described.head, set(content_tokens))
+            or _grammatical_source(ctx, described.head, set(content_tokens)),
         )
         return DocAttribution(
             cue=doc[cue[0] : cue[-1] + 1],
@@ -289,6 +297,20 @@ def _grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span |
             return None
         head = ctx.head[head]
     return None
+
+
+def _unquoted(ctx: DocContext, source: Span | None) -> Span | None:
+    """A source stops where a quotation starts ("said X, “…”" is not part of X)."""
+    if source is None:
+        return None
+    inside = ctx.quote_of[source.start]
+    end = next(
+        (i for i in range(source.start, source.end) if ctx.quote_of[i] not in (-1, inside)),
+        source.end,
+    )
+    if end == source.end:
+        return source
+    return _trimmed_span(ctx.doc, source.start, end, punctuation=True)
 
 
 def _nearest_source(doc: Doc, runs: list[list[int]], cue: list[int]) -> Span | None:

@@ -1,8 +1,9 @@
 """Rules that run after the taggers, for patterns the taggers cannot see.
 
-A paragraph that opens with a quotation nobody claimed continues the
-previous paragraph's speaker; a quotation signed off with a dash and a name
-("… .” ― Jane Doe") is that person's.
+A quotation split by its attribution ("“A,” said X, “B.”") is one content in
+two parts; a paragraph that opens with a quotation nobody claimed continues
+the previous paragraph's speaker; a quotation signed off with a dash and a
+name ("… .” ― Jane Doe") is that person's.
 """
 
 from __future__ import annotations
@@ -39,6 +40,26 @@ def content_kind(ctx: DocContext, content: list[Span]) -> AttributionKind:
     if quoted == len(words):
         return AttributionKind.DIRECT
     return AttributionKind.MIXED if quoted else AttributionKind.INDIRECT
+
+
+def join_split_quotes(ctx: DocContext, found: list[DocAttribution]) -> None:
+    """“A,” said X, “B.”: give B to the attribution that took A, in place."""
+    for attribution in found:
+        if attribution.kind is AttributionKind.INDIRECT or attribution.cue is None:
+            continue
+        after = max(attribution.cue.end, attribution.source.end if attribution.source else 0)
+        start = _next_word(ctx, after)
+        if start is not None and ctx.lower[start] == ",":
+            start = _next_word(ctx, start + 1)
+        region = ctx.quote_of[start] if start is not None else -1
+        if (
+            region < 0
+            or ctx.quote_tokens[region][0] != start
+            or _claimed(found, *ctx.quote_tokens[region])
+        ):
+            continue
+        first, end = ctx.quote_tokens[region]
+        attribution.content.append(ctx.doc[first:end])
 
 
 def continuation_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
