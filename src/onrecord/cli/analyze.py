@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from onrecord import api
 from onrecord.cli._output import FORMATS, clip, error, write_json_stream
 from onrecord.model import Analysis, Article
 
+if TYPE_CHECKING:
+    from onrecord.cli._output import Subparsers
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "analyze",
         help="find attributions (source, cue, content) in articles",
@@ -45,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
             print_table(analysis)
     else:
 
-        def dicts() -> Iterator[dict]:  # type: ignore[type-arg]
+        def dicts() -> Iterator[dict[str, Any]]:
             nonlocal failures
             for analysis in analyses:
                 failures += _report_problem(analysis)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from onrecord.bench import BenchReport, SystemFigures, bench_polnear
 from onrecord.cli._output import error
 
+if TYPE_CHECKING:
+    from onrecord.cli._output import Subparsers
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("bench", help="measure throughput and memory against a reference peer")
     which = p.add_subparsers(dest="dataset", metavar="DATASET", required=True)
     polnear = which.add_parser(

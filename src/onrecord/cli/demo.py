@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from onrecord import api
 from onrecord.cli.analyze import print_table
 from onrecord.ingest.text import parse_text
+from onrecord.model import Article
+
+if TYPE_CHECKING:
+    from onrecord.cli._output import Subparsers
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "demo",
         help="analyse the built-in example articles and print who said what",
@@ -20,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(run=run)
 
 
-def example_articles():  # type: ignore[no-untyped-def]
+def example_articles() -> Iterator[Article]:
     folder = resources.files("onrecord").joinpath("examples")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".txt"):

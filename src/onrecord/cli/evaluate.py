@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+from typing import TYPE_CHECKING
 
 from onrecord.evaluate import format_report, format_topical_report
 
+if TYPE_CHECKING:
+    from onrecord.cli._output import Subparsers
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("eval", help="score the system on annotated data")
     which = p.add_subparsers(dest="dataset", metavar="DATASET", required=True)
 

@@ -58,10 +58,11 @@ class Annotator:
             yield from self._analyze_batch(batch)
 
     def _analyze_batch(self, batch: list[Article]) -> Iterator[Analysis]:
-        wanted = [a for a in batch if self._skip_reason(a) is None]
-        results = self._parse(wanted)
-        for article in batch:
-            reason = self._skip_reason(article)
+        reasons = [self._skip_reason(a) for a in batch]
+        results = self._parse(
+            [a for a, reason in zip(batch, reasons, strict=True) if reason is None]
+        )
+        for article, reason in zip(batch, reasons, strict=True):
             result = results.get(id(article))
             if reason is not None:
                 yield Analysis(article, provenance=self.provenance, skipped=reason)

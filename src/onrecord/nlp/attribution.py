@@ -171,7 +171,11 @@ class AttributionFinder:
         """ "X reportedly did Y": the whole clause is the content, and there is no source."""
         verb = ctx.head[head]
         first, last = ctx.doc[verb].left_edge.i, ctx.doc[verb].right_edge.i
-        tokens = [i for i in range(first, last + 1) if i not in cue and not ctx.is_punct[i]]
+        tokens = [
+            i
+            for i in range(first, last + 1)
+            if i not in cue and not (ctx.is_punct[i] or ctx.is_space[i])
+        ]
         parts = [ctx.doc[run[0] : run[-1] + 1] for run in _index_runs(tokens)]
         if not parts:
             return None

@@ -21,17 +21,21 @@ def to_spans(view: TextView, text: str, span: DocSpan) -> list[Span]:
 
 
 def to_attributions(view: TextView, text: str, found: list[DocAttribution]) -> list[Attribution]:
-    out = []
-    for k, item in enumerate(found, start=1):
+    """Record attributions; one whose content maps to no text at all is dropped."""
+    out: list[Attribution] = []
+    for item in found:
+        content = [s for part in item.content for s in to_spans(view, text, part)]
+        if not content:
+            continue
         out.append(
             Attribution(
-                content=[s for part in item.content for s in to_spans(view, text, part)],
+                content=content,
                 cue=to_span(view, text, item.cue) if item.cue is not None else None,
                 source=to_span(view, text, item.source) if item.source is not None else None,
                 kind=item.kind,
                 confidence=item.confidence,
                 method=item.method,
-                id=f"a{k}",
+                id=f"a{len(out) + 1}",
             )
         )
     return out
