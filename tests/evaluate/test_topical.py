@@ -15,7 +15,7 @@ from onrecord.evaluate import (
     score_article,
     score_topical,
 )
-from onrecord.model import Attribution, AttributionKind, Span
+from onrecord.model import Actor, ActorType, Attribution, AttributionKind, Span
 
 TEXT = (
     '"We will win," Smith said. "We lost," Jones said. "We will win," Brown said. '
@@ -92,25 +92,32 @@ def test_a_missing_manifest_or_field_is_an_error(tmp_path: Path) -> None:
         load_topical(make_dataset(tmp_path / "t", {"003": ("en", TEXT, gold)}))
 
 
-def predicted(text: str, part: str, kind: AttributionKind, occurrence: int = 0) -> Attribution:
+def predicted(
+    text: str, part: str, kind: AttributionKind, occurrence: int = 0, speaker: str | None = None
+) -> Attribution:
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(part, start + 1)
     span = Span.of(text, start, start + len(part))
-    return Attribution(content=[span], cue=None, source=None, kind=kind, confidence=1.0)
+    actor = Actor(speaker, ActorType.PERSON) if speaker else None
+    return Attribution(
+        content=[span], cue=None, source=None, kind=kind, confidence=1.0, actor=actor
+    )
 
 
 def test_matching_counts_and_kind_accuracy(article: TopicalArticle) -> None:
     found = [
-        predicted(TEXT, "We will win", AttributionKind.DIRECT, occurrence=1),
-        predicted(TEXT, "that the war was long", AttributionKind.MIXED),  # 4 of 5 tokens
+        predicted(TEXT, "We will win", AttributionKind.DIRECT, occurrence=1, speaker="BRÖWN"),
+        # 4 of 5 tokens; the speaker is wrong
+        predicted(TEXT, "that the war was long", AttributionKind.MIXED, speaker="Jones"),
         predicted(TEXT, "Smith said", AttributionKind.DIRECT),  # a false positive
     ]
     score = score_article(article, found)
     assert (score.attributions.correct, score.attributions.predicted) == (2, 3)
     assert score.attributions.gold == 5
     assert score.kind_correct == 1 and score.kind_accuracy == 0.5
-    assert score.speaker_correct is None  # measured once actors are resolved
+    # names compare without case or diacritics: "BRÖWN" is the gold "Brown"
+    assert score.speaker_correct == 1 and score.speaker_accuracy == 0.5
 
 
 def test_languages_are_reported_apart(tmp_path: Path) -> None:
@@ -135,7 +142,7 @@ def test_languages_are_reported_apart(tmp_path: Path) -> None:
     assert report.by_language["de"].attributions.f1 == 1.0
     assert report.by_language["en"].attributions.recall == 0.0
     table = format_topical_report(report)
-    assert "not measured yet" in table and table.splitlines()[2].startswith("de")
+    assert "speaker" in table.splitlines()[0] and table.splitlines()[2].startswith("de")
     with pytest.raises(DataError, match="not in the topical set"):
         score_topical(articles, {"999": []})
 

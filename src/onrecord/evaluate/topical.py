@@ -17,7 +17,7 @@ from typing import Any
 from onrecord.errors import DataError
 from onrecord.evaluate.metrics import Score, Tokenizer, greedy_match
 from onrecord.evaluate.predictions import json_record
-from onrecord.model import Attribution
+from onrecord.model import Attribution, fold
 
 __all__ = [
     "TopicalArticle",
@@ -67,26 +67,25 @@ class TopicalScore:
     articles: int = 0
     attributions: Score = Score()  # matched / predicted / gold
     kind_correct: int = 0  # matched pairs whose kind agrees
-    # Speaker canonical accuracy needs actor resolution, which a later issue delivers;
-    # it stays None until then rather than being approximated here.
-    speaker_correct: int | None = None
+    speaker_correct: int = 0  # matched pairs whose actor is the gold speaker
 
     @property
     def kind_accuracy(self) -> float:
         matched = self.attributions.correct
         return self.kind_correct / matched if matched else 0.0
 
+    @property
+    def speaker_accuracy(self) -> float:
+        matched = self.attributions.correct
+        return self.speaker_correct / matched if matched else 0.0
+
     def __add__(self, other: TopicalScore) -> TopicalScore:
         return TopicalScore(
             self.articles + other.articles,
             self.attributions + other.attributions,
             self.kind_correct + other.kind_correct,
-            _add_optional(self.speaker_correct, other.speaker_correct),
+            self.speaker_correct + other.speaker_correct,
         )
-
-
-def _add_optional(first: int | None, second: int | None) -> int | None:
-    return None if first is None or second is None else first + second
 
 
 @dataclass(frozen=True)
@@ -250,23 +249,27 @@ def score_article(article: TopicalArticle, predicted: Sequence[Attribution]) -> 
     predicted_sets = [tokens.covered(tuple((s.start, s.end) for s in a.content)) for a in predicted]
     matches = greedy_match(predicted_sets, gold_sets)
     kind_correct = sum(predicted[p].kind.value == article.attributions[g].kind for p, g in matches)
+    speaker_correct = sum(same_speaker(predicted[p], article.attributions[g]) for p, g in matches)
     score = Score(len(matches), len(predicted), len(article.attributions))
-    return TopicalScore(1, score, kind_correct)
+    return TopicalScore(1, score, kind_correct, speaker_correct)
+
+
+def same_speaker(predicted: Attribution, gold: TopicalAttribution) -> bool:
+    """Canonical names compared without case or diacritics ("Braze" = "Braže")."""
+    return predicted.actor is not None and fold(predicted.actor.name) == fold(gold.speaker)
 
 
 def format_topical_report(report: TopicalReport) -> str:
     """A plain-text table per language, then any gold strings that were not found."""
     header = f"{'language':<9} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'kind acc':>8} "
-    header += f"{'matched':>8} {'pred':>5} {'gold':>5}  speaker"
+    header += f"{'speaker':>8} {'matched':>8} {'pred':>5} {'gold':>5}"
     lines = [header, "-" * len(header)]
     for language, score in report.by_language.items():
         a = score.attributions
-        speaker = (
-            "not measured yet" if score.speaker_correct is None else str(score.speaker_correct)
-        )
         lines.append(
             f"{language:<9} {score.articles:>8} {a.precision:>6.3f} {a.recall:>6.3f} {a.f1:>6.3f} "
-            f"{score.kind_accuracy:>8.3f} {a.correct:>8} {a.predicted:>5} {a.gold:>5}  {speaker}"
+            f"{score.kind_accuracy:>8.3f} {score.speaker_accuracy:>8.3f} {a.correct:>8} "
+            f"{a.predicted:>5} {a.gold:>5}"
         )
     lines += [f"unlocated: {message}" for message in report.unlocated]
     return "\n".join(lines)

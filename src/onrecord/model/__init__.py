@@ -1,10 +1,17 @@
 """The record model: plain data with character offsets. Imports nothing of ours."""
 
+from onrecord.model.actor import Actor, ActorType, DateRule, SaidOn, actor_id, fold
 from onrecord.model.analysis import Analysis
 from onrecord.model.article import BODY_KINDS, Article, Block, BlockKind, content_hash
 from onrecord.model.attribution import Attribution, AttributionKind, Provenance, Span
 
 __all__ = [
+    "Actor",
+    "ActorType",
+    "DateRule",
+    "SaidOn",
+    "actor_id",
+    "fold",
     "Analysis",
     "Article",
     "Attribution",

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from onrecord.model.actor import Actor, SaidOn
+
 
 class AttributionKind(StrEnum):
     DIRECT = "direct"  # the content is a quotation
@@ -38,7 +40,9 @@ class Attribution:
     """One attribution relation.
 
     ``content`` may have several parts (a quote interrupted by "he said");
-    ``source`` is absent when the text names none ("reportedly").
+    ``source`` is absent when the text names none ("reportedly"); ``actor`` is who
+    the source is (or who a cue-less continuation quote belongs to), and ``said_on``
+    when the statement was made, when the text or the publication date tells.
     """
 
     content: list[Span]
@@ -48,29 +52,44 @@ class Attribution:
     confidence: float
     method: str = ""  # which rule or model produced it, with its version
     id: str = ""
+    actor: Actor | None = None
+    said_on: SaidOn | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
-            "source": self.source.to_dict() if self.source else None,
+            "source": _source_dict(self.source, self.actor),
             "cue": self.cue.to_dict() if self.cue else None,
             "content": [part.to_dict() for part in self.content],
             "kind": self.kind.value,
             "confidence": round(self.confidence, 3),
             "method": self.method,
+            "said_on": self.said_on.to_dict() if self.said_on else None,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        source = data.get("source") or {}
         return cls(
             content=[Span.from_dict(p) for p in data["content"]],
             cue=Span.from_dict(data["cue"]) if data.get("cue") else None,
-            source=Span.from_dict(data["source"]) if data.get("source") else None,
+            source=Span.from_dict(source) if source.get("text") is not None else None,
             kind=AttributionKind(data["kind"]),
             confidence=data.get("confidence", 1.0),
             method=data.get("method", ""),
             id=data.get("id", ""),
+            actor=Actor.from_dict(source["actor"]) if source.get("actor") else None,
+            said_on=SaidOn.from_dict(data["said_on"]) if data.get("said_on") else None,
         )
+
+
+def _source_dict(source: Span | None, actor: Actor | None) -> dict[str, Any] | None:
+    """The source mention with its actor; a continuation quote has an actor and no span."""
+    if source is None and actor is None:
+        return None
+    out: dict[str, Any] = source.to_dict() if source else {"text": None, "start": None, "end": None}
+    out["actor"] = actor.to_dict() if actor else None
+    return out
 
 
 @dataclass

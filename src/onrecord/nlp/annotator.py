@@ -20,6 +20,8 @@ from onrecord.settings import Settings
 
 log = logging.getLogger(__name__)
 ATTRIBUTION_PIPE = "onrecord_attribution_v1"
+SPEAKERS_PIPE = "onrecord_speakers_v1"
+SAID_ON_PIPE = "onrecord_said_on_v1"
 
 
 class Annotator:
@@ -107,6 +109,9 @@ def _build_pipeline(model_dir: str | Path | None) -> Language:
     if ATTRIBUTION_PIPE not in nlp.pipe_names:
         config = {"model_dir": str(model_dir) if model_dir else None}
         nlp.add_pipe(ATTRIBUTION_PIPE, config=config)
+    for name in (SPEAKERS_PIPE, SAID_ON_PIPE):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
     return nlp
 
 
@@ -118,4 +123,6 @@ def _component_versions(nlp: Language, model_dir: Path) -> dict[str, str]:
         "spacy": spacy.__version__,
         "base_model": f"{nlp.meta.get('name')}-{nlp.meta.get('version')}",
         ATTRIBUTION_PIPE: f"crf-v1 {digest.hexdigest()[:12]}",
+        SPEAKERS_PIPE: "rules-v1",
+        SAID_ON_PIPE: "rules-v1",
     }

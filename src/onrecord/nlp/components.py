@@ -21,11 +21,23 @@ from spacy.tokens import Doc
 from onrecord.nlp.attribution import AttributionFinder, DocAttribution
 from onrecord.nlp.fast_attributes import FastAttributeRuler
 from onrecord.nlp.lemmas import LemmaCache
+from onrecord.nlp.said_on import find_said_on
+from onrecord.nlp.speakers import SpeakerResolver
 
-__all__ = ["AttributionComponent", "DocAttribution", "make_attribution_component"]
+__all__ = [
+    "AttributionComponent",
+    "DocAttribution",
+    "make_attribution_component",
+    "make_said_on_component",
+    "make_speakers_component",
+]
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
+# The article's publication date (a datetime.date), which "on Thursday" is counted from;
+# set it on the Doc before the pipeline runs (``nlp.pipe`` accepts Docs).
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
 
 
 class AttributionComponent:
@@ -63,3 +75,29 @@ def make_attribution_component(
     nlp: Language, name: str, model_dir: str | None, min_confidence: float
 ) -> AttributionComponent:
     return AttributionComponent(nlp, name, model_dir, min_confidence)
+
+
+@Language.factory(
+    "onrecord_speakers_v1",
+    requires=["doc._.attributions", "token.dep", "token.tag"],
+    assigns=["doc._.attributions"],
+)
+def make_speakers_component(nlp: Language, name: str) -> SpeakerResolver:
+    """Sets ``actor`` on each of ``doc._.attributions``: who the source is."""
+    return SpeakerResolver()
+
+
+def _set_said_on(doc: Doc) -> Doc:
+    for attribution in doc._.attributions or ():
+        attribution.said_on = find_said_on(attribution, doc._.published)
+    return doc
+
+
+@Language.factory(
+    "onrecord_said_on_v1",
+    requires=["doc._.attributions", "token.dep", "token.tag"],
+    assigns=["doc._.attributions"],
+)
+def make_said_on_component(nlp: Language, name: str) -> object:
+    """Sets ``said_on`` on each of ``doc._.attributions``, from ``doc._.published``."""
+    return _set_said_on

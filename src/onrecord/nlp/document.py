@@ -26,16 +26,23 @@ class ParsedArticle:
 def parse_articles(
     nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
 ) -> Iterator[ParsedArticle]:
-    """Parse each article's prose through ``nlp`` (the base pipeline, no attribution)."""
+    """Parse each article's prose through ``nlp``, with ``doc._.published`` set."""
     pairs = ((build_view(a), a) for a in articles)
     stream = nlp.pipe(
-        ((view.text, (view, article)) for view, article in pairs),
+        ((_make_doc(nlp, view, article), (view, article)) for view, article in pairs),
         as_tuples=True,
         batch_size=batch_size,
         n_process=n_process,
     )
     for doc, (view, article) in stream:
         yield ParsedArticle(article, view, doc)
+
+
+def _make_doc(nlp: Language, view: TextView, article: Article) -> Doc:
+    doc = nlp.make_doc(view.text)
+    if Doc.has_extension("published"):  # registered with the components, when loaded
+        doc._.published = article.published.date() if article.published else None
+    return doc
 
 
 def tokens_in(doc: Doc, ranges: Iterable[tuple[int, int]]) -> list[int]:

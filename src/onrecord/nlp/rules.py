@@ -9,10 +9,11 @@ name ("… .” ― Jane Doe") is that person's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import datetime as dt
 
 from spacy.tokens import Span
 
-from onrecord.model import AttributionKind
+from onrecord.model import Actor, AttributionKind, DateRule
 from onrecord.nlp.context import DocContext
 
 CONTINUATION_METHOD = "rule:quote-continuation-v1"
@@ -20,9 +21,24 @@ SIGNOFF_METHOD = "rule:dash-signoff-v1"
 _DASHES = frozenset({"―", "—", "–", "--", "-"})
 
 
+@dataclass(frozen=True)
+class DocSaidOn:
+    """When a statement was made (see ``onrecord.model.SaidOn``), over a Doc's tokens."""
+
+    date: dt.date | None
+    rule: DateRule
+    basis: Span | None = None  # the time expression; None for the publication date
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+
 @dataclass
 class DocAttribution:
-    """An attribution over a Doc's tokens; ``cue`` or ``source`` may be absent."""
+    """An attribution over a Doc's tokens; ``cue`` or ``source`` may be absent.
+
+    ``actor`` and ``said_on`` are set by the components that run after the attribution
+    component (``onrecord_speakers_v1``, ``onrecord_said_on_v1``).
+    """
 
     cue: Span | None
     source: Span | None
@@ -30,6 +46,8 @@ class DocAttribution:
     kind: AttributionKind
     confidence: float
     method: str
+    actor: Actor | None = None
+    said_on: DocSaidOn | None = None
 
 
 def content_kind(ctx: DocContext, content: list[Span]) -> AttributionKind:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span as DocSpan
 
-from onrecord.model import Attribution, Span
+from onrecord.model import Attribution, SaidOn, Span
 from onrecord.nlp.attribution import DocAttribution
+from onrecord.nlp.rules import DocSaidOn
 from onrecord.nlp.textview import TextView
 
 
@@ -36,6 +37,21 @@ def to_attributions(view: TextView, text: str, found: list[DocAttribution]) -> l
                 confidence=item.confidence,
                 method=item.method,
                 id=f"a{len(out) + 1}",
+                actor=item.actor,
+                said_on=to_said_on(view, text, item.said_on) if item.said_on else None,
             )
         )
     return out
+
+
+def to_said_on(view: TextView, text: str, found: DocSaidOn) -> SaidOn:
+    basis = to_span(view, text, found.basis) if found.basis is not None else None
+    return SaidOn(
+        date=found.date,
+        rule=found.rule,
+        basis=basis.text if basis else None,
+        start=basis.start if basis else None,
+        end=basis.end if basis else None,
+        earliest=found.earliest,
+        latest=found.latest,
+    )

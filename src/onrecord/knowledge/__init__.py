@@ -1,0 +1,17 @@
+"""World knowledge the pipeline needs, from well-kept data packages (no spaCy here)."""
+
+from onrecord.knowledge.countries import (
+    Country,
+    country_by_demonym,
+    country_by_name,
+    government_name,
+    is_seat_of_power,
+)
+
+__all__ = [
+    "Country",
+    "country_by_demonym",
+    "country_by_name",
+    "government_name",
+    "is_seat_of_power",
+]

@@ -1,0 +1,290 @@
+"""What one source mention says about who speaks, read from the parse and country data.
+
+A mention is a proper name ("Russian President Vladimir Putin", "Germany", "The ISW"),
+a description ("the Latvian president", "a government spokesperson", "one U.S.
+official", "reports"), a pronoun, or a group of these ("France and Germany"). Pronouns
+and descriptions that point back are resolved by ``speakers`` with the article's
+history; this module reads one mention at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from onrecord.knowledge import Country, country_by_demonym, country_by_name
+from onrecord.model import Actor, ActorType
+from onrecord.nlp.names import (
+    PROPER_TAGS,
+    NameIndex,
+    is_place_word,
+    is_title,
+    noun_class,
+    person_name,
+    role_affiliation,
+    span_words,
+)
+
+UNSPECIFIED_MEDIA = "media reports (unspecified)"
+# Words in the sentence that say a source is not named.
+_ANONYMITY = frozenset(
+    {"anonymity", "anonymous", "anonymously", "unnamed", "unidentified", "undisclosed"}
+)
+_DEFINITE = frozenset({"the", "this", "that"})
+# Words that grade a source without saying who it is ("a senior U.S. official").
+_GRADES = frozenset({"senior", "top", "high", "ranking", "-", "high-ranking", "other"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a mention gives: actors now, or a request to look back.
+
+    ``pointer`` is "person" or "group" for a pronoun or a definite description that
+    refers back ("he", "the Latvian president"); a description's ``role_words`` narrow
+    the search, and ``fallback`` names the speaker when nobody earlier fits.
+    """
+
+    actors: tuple[Actor, ...] = ()
+    pointer: str | None = None
+    role_words: frozenset[str] = frozenset()
+    fallback: Actor | None = None
+    loose: bool = False  # a person whose role the article never gives may fit
+
+
+def read_mention(span: Span, index: NameIndex, content: list[Span] | None = None) -> Reading:
+    """``content`` is what the mention's attribution reports: a country named in it is
+    what the speaker talks about, not whom they speak for."""
+    head = span.root
+    said = {t.i for part in content or () for t in part}
+    if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
+        return _pronoun(head)
+    members = group_members(span)
+    if len(members) > 1:
+        actors = [a for m in members for a in read_mention(m, index, content).actors]
+        return Reading(tuple(actors))
+    if head.tag_ in PROPER_TAGS:
+        actor = _proper(span, head, index) or _trailing_name(span, index)
+        if actor is not None:
+            return Reading((actor,))
+    return _description(span, head, index, said)
+
+
+def _trailing_name(span: Span, index: NameIndex) -> Actor | None:
+    """A name that ends a mention headed by a title: "Deputy Premier and Foreign
+    Minister Antonio Tajani", parsed with "Premier" as its head."""
+    tokens = [t for t in span if not (t.is_punct or t.is_space)]
+    person = person_name(tokens) if tokens else None
+    if person is None:
+        return None
+    role = person.role
+    return Actor(
+        index.full_name(person.name),
+        ActorType.PERSON,
+        role=role,
+        affiliation=role_affiliation(role),
+    )
+
+
+def group_members(span: Span) -> list[Span]:
+    """ "France and Germany"; "several NATO members, including the U.K., France, ..." """
+    head = span.root
+    for child in head.children:
+        if child.lower_ == "including" and child.i < span.end:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                head = objects[0]
+    conjuncts = [t for t in head.conjuncts if span.start <= t.i < span.end]
+    members = [head, *conjuncts]
+    # "Deputy Premier and Foreign Minister Antonio Tajani" is one person with two titles.
+    if not conjuncts or not all(_names_someone(t) for t in members):
+        return [span]
+    return [_name_span(t) for t in members]
+
+
+def _names_someone(token: Token) -> bool:
+    return (token.tag_ in PROPER_TAGS and not is_title(token)) or is_place_word(token)
+
+
+def _name_span(token: Token) -> Span:
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].dep_ in ("compound", "det", "amod")
+        and (token.doc[start - 1].head.i in range(start, token.i + 1))
+    ):
+        start -= 1
+    return token.doc[start : token.i + 1]
+
+
+def _pronoun(head: Token) -> Reading:
+    word = head.lower_
+    if word in ("he", "she", "him", "her", "his"):
+        return Reading(pointer="person")
+    if word in ("they", "them", "it"):
+        return Reading(pointer="group")
+    return Reading()
+
+
+def _proper(span: Span, head: Token, index: NameIndex) -> Actor | None:
+    run = _proper_run(span, head)
+    text = " ".join(t.text for t in run).removeprefix("the ").removeprefix("The ")
+    country = country_by_name(text)
+    if country is not None:
+        return Actor(country.government, ActorType.GOVERNMENT)
+    if text.isupper() and text.replace(".", "").isalpha():
+        if any(noun_class(t) == "media" for t in run):
+            return Actor(text, ActorType.MEDIA)
+        return Actor(index.acronyms.get(text, text), ActorType.ORGANIZATION)
+    classes = {noun_class(t) for t in run}
+    if "media" in classes:
+        name = f"The {text}" if _has_article(span, run) else text
+        return Actor(name, ActorType.MEDIA)
+    if "organization" in classes:
+        country = _country_of(span)
+        affiliation = country.government if country else None
+        return Actor(text, ActorType.ORGANIZATION, affiliation=affiliation)
+    person = person_name(run)
+    if person is None:
+        return None
+    role = person.role or appositive_role(head)
+    return Actor(
+        index.full_name(person.name),
+        ActorType.PERSON,
+        role=role,
+        affiliation=role_affiliation(role),
+    )
+
+
+def _proper_run(span: Span, head: Token) -> list[Token]:
+    """The proper nouns (and name connectors) of the mention, ending at its head."""
+    start = head.i
+    doc = span.doc
+    while start > span.start and (
+        doc[start - 1].tag_ in PROPER_TAGS
+        or (doc[start - 1].lower_ in ("of", "for", "the", "and") and start - 1 > span.start)
+    ):
+        start -= 1
+    while doc[start].lower_ in ("of", "for", "and"):
+        start += 1
+    return list(doc[start : head.i + 1])
+
+
+def _has_article(span: Span, run: list[Token]) -> bool:
+    return run[0].lower_ == "the" or (run[0].i > 0 and run[0].nbor(-1).lower_ == "the")
+
+
+def appositive_role(head: Token) -> str | None:
+    """ "Jens Stoltenberg, the secretary general of NATO" → "secretary general of NATO"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i:
+            words = [t for t in child.subtree if not (t.dep_ == "det" and t.i == child.left_edge.i)]
+            text = " ".join(t.text for t in words).strip(" ,")
+            return text or None
+    return None
+
+
+def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> Reading:
+    kind = noun_class(head)
+    if kind == "reports":
+        return Reading((_media_reports(span, head),))
+    if kind == "anonymous":
+        return Reading((_anonymous(span, head),))
+    if kind == "government" or head.lower_.startswith("spokes"):
+        return _government(span, head, said)
+    if kind == "collective":
+        return Reading((Actor(f"unnamed {head.lower_}", ActorType.ANONYMOUS),))
+    if is_title(head):
+        return _role_description(span, index)
+    return Reading()
+
+
+def _government(span: Span, head: Token, said: set[int]) -> Reading:
+    """ "the German government", "a government spokesperson" (in a paragraph about
+    Germany); "the spokesperson" is the one mentioned before."""
+    spokesperson = head.lower_.startswith("spokes")
+    own = _country_of(span)
+    country = own or _context_country(span, said)
+    role = "government spokesperson" if spokesperson else None
+    actor = Actor(country.government, ActorType.GOVERNMENT, role=role) if country else None
+    if spokesperson and own is None and span[0].lower_ in _DEFINITE:
+        return Reading(pointer="spokesperson", fallback=actor)
+    return Reading((actor,) if actor else ())
+
+
+def _media_reports(span: Span, head: Token) -> Actor:
+    places = [t.text for t in head.lefts if is_place_word(t)]
+    if places and head.lower_ == "media":
+        return Actor(f"{' '.join(places)} media (unspecified)", ActorType.MEDIA)
+    return Actor(UNSPECIFIED_MEDIA, ActorType.MEDIA)
+
+
+def _anonymous(span: Span, head: Token) -> Actor:
+    """ "one U.S. official" → anonymous U.S. official; "U.S. officials" → the government."""
+    country = _country_of(span)
+    plural = head.tag_ == "NNPS" or head.tag_ == "NNS"
+    marked = any(t.lower_ in _ANONYMITY for t in span.sent)
+    if country is not None and plural and not marked and head.lemma_.lower() == "official":
+        return Actor(country.government, ActorType.GOVERNMENT)
+    modifiers = [
+        t.text
+        for t in span
+        if t.i < head.i
+        and t.pos_ not in ("DET", "NUM", "PUNCT")
+        and not t.like_num
+        and t.lower_ not in _GRADES
+        and t.lower_ not in _ANONYMITY
+    ]
+    name = " ".join(["anonymous", *modifiers, head.text.lower()])
+    return Actor(name, ActorType.ANONYMOUS, affiliation=country.government if country else None)
+
+
+def _role_description(span: Span, index: NameIndex) -> Reading:
+    """ "the Latvian president" → the article's Latvian President, if it names one."""
+    words = span_words(span)
+    person = index.with_role(words)
+    if person is not None:
+        actor = Actor(index.full_name(person.name), ActorType.PERSON, role=person.role)
+        return Reading((actor,))
+    words_text = [t.text_with_ws for t in span if t.dep_ != "det" or t.i != span.start]
+    text = "".join(words_text).strip()
+    unnamed = Actor(f"{text} (unnamed)", ActorType.PERSON, role=text)
+    # "the head of the local military administration" brings in someone new; "the
+    # Latvian president" and "Italy's foreign minister" may be someone named before.
+    if any(c.dep_ == "prep" for c in span.root.children):
+        return Reading((unnamed,))
+    if any(t.lower_ in ("'s", "’s") for t in span):
+        return Reading(pointer="person", role_words=frozenset(words), fallback=unnamed)
+    if span[0].lower_ in _DEFINITE:
+        return Reading(pointer="person", role_words=frozenset(words), fallback=unnamed, loose=True)
+    return Reading((unnamed,))
+
+
+def _country_of(span: Span) -> Country | None:
+    """The country a mention's own words name: "a German government spokesperson"."""
+    for token in span:
+        if token.i == span.root.i and token.tag_ not in PROPER_TAGS:
+            continue
+        country = country_by_name(token.text) or country_by_demonym(token.text)
+        if country is not None:
+            return country
+    return None
+
+
+def _context_country(span: Span, said: set[int]) -> Country | None:
+    """The country last named before the mention, within its sentence and the two before."""
+    sentence_start = span.sent.start
+    first = sentence_start
+    for _ in range(2):
+        if first == 0:
+            break
+        first = span.doc[first - 1].sent.start
+    # A country that is a sentence's subject ("Germany on Friday suggested ...") is the
+    # one a spokesperson speaks for, more often than one the sentence talks about.
+    window = [t for t in reversed(span.doc[first : span.start]) if t.i not in said]
+    subjects = [t for t in window if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    for token in subjects + window:
+        country = country_by_name(token.text) or country_by_demonym(token.text)
+        if country is not None:
+            return country
+    return None

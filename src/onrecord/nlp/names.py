@@ -1,0 +1,225 @@
+"""The names an article gives in full, to resolve its short and descriptive mentions.
+
+"Putin" is the article's "Vladimir Putin"; "The ISW" its "Institute for the Study of
+War"; "the Latvian president" its "Latvian President Edgars Rinkēvičs". spaCy's tagger
+marks proper nouns (NNP, NNPS); named-entity recognition is not run (it would double the
+pipeline's time), so a name's type comes from its words and from country data.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.knowledge import country_by_demonym, country_by_name
+from onrecord.model import fold
+from onrecord.nlp import lexicons
+
+TITLES = lexicons.load("titles-v1")
+ACTOR_NOUNS = lexicons.load_table("actor-nouns-v1")
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# Lower-case words allowed inside an organisation's name: "Institute for the Study of War".
+_NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "&"})
+# Capitalised, tagged as proper nouns, and never a person.
+_CALENDAR = frozenset(name.lower() for name in (*calendar.month_name, *calendar.day_name) if name)
+
+
+def noun_class(token: Token) -> str | None:
+    """The class ``actor-nouns-v1`` gives the token's word (or its singular), if any."""
+    word = token.lower_.rstrip(".")
+    for form in (word, _singular(word)):
+        if form in ACTOR_NOUNS:
+            return ACTOR_NOUNS[form]
+    return None
+
+
+def _singular(word: str) -> str:
+    # The pipeline runs without its lemmatizer (see nlp.lemmas); plural nouns are regular
+    # in the actor-nouns list, so a suffix rule does.
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def is_title(token: Token) -> bool:
+    return token.lower_ in TITLES
+
+
+def is_place_word(token: Token) -> bool:
+    """A country, capital or demonym ("Russian", "U.S.", "Kremlin")."""
+    return bool(country_by_name(token.text) or country_by_demonym(token.text))
+
+
+@dataclass(frozen=True)
+class PersonName:
+    name: str  # as the text writes it, without titles: "Vladimir Putin"
+    role: str | None  # the words before it in its noun phrase: "Russian President"
+    start: int  # the first token of the whole mention, titles included
+    is_subject: bool
+
+
+@dataclass
+class NameIndex:
+    persons: list[PersonName] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "ISW" -> the full name
+    _by_surname: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    _full_names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc) -> NameIndex:
+        index = cls()
+        for run in _proper_runs(doc):
+            organisation = _organisation_name(run)
+            if organisation is not None:
+                index.acronyms.setdefault(_initials(organisation), organisation)
+                continue
+            person = person_name(run)
+            if person is not None:
+                index.persons.append(person)
+                folded = tuple(fold(person.name).split())
+                index._by_surname.setdefault(folded[-1], []).append((folded, person.name))
+        return index
+
+    def full_name(self, name: str) -> str:
+        """The longest name in the article that ends the way ``name`` does."""
+        if name not in self._full_names:
+            tokens = tuple(fold(name).split())
+            best, length = name, len(tokens)
+            for folded, candidate in self._by_surname.get(tokens[-1], ()) if tokens else ():
+                if len(folded) > length and folded[-len(tokens) :] == tokens:
+                    best, length = candidate, len(folded)
+            self._full_names[name] = best
+        return self._full_names[name]
+
+    def count(self, name: str) -> int:
+        return sum(1 for person in self.persons if person.name == name)
+
+    def with_role(self, words: set[str]) -> PersonName | None:
+        """The person whose role words include all of ``words`` ("latvian", "president")."""
+        for person in self.persons:
+            role = set(fold(person.role).split()) if person.role else set()
+            if words and words <= role:
+                return person
+        return None
+
+
+def person_name(tokens: list[Token]) -> PersonName | None:
+    """The name words that end a run of proper nouns, read as a person's name.
+
+    What comes before them in the noun phrase is the role: "U.S. Secretary of State
+    Antony Blinken", "Deputy Premier and Foreign Minister Antonio Tajani".
+    """
+    body: list[Token] = []
+    for token in reversed(tokens):
+        if not _is_name_word(token) or is_title(token):
+            break
+        body.insert(0, token)
+    if not body or len(body) > 4 or body[0].text in ("Jr.", "Sr."):
+        return None
+    text = " ".join(t.text for t in body)
+    if country_by_name(text):
+        return None
+    head = body[-1]
+    start = min(tokens[0].i, head.left_edge.i)
+    return PersonName(text, _role(head.doc[start : body[0].i]), start, _is_subject(head))
+
+
+# Forms of address, not offices: "Lord Cameron" has no role from "Lord".
+_HONORIFICS = frozenset({"lord", "lady", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
+
+
+def _role(words: Span) -> str | None:
+    """The office words before a name, within its line: a scraped date or the end of
+    the previous paragraph is not a role."""
+    tokens = list(words)
+    for position, token in enumerate(tokens):
+        if "\n" in token.text or token.is_space and "\n" in token.text_with_ws:
+            tokens = tokens[position + 1 :]
+    while tokens and (tokens[0].is_punct or tokens[0].like_num or tokens[0].pos_ == "DET"):
+        tokens = tokens[1:]
+    words_left = [t for t in tokens if t.lower_ not in _HONORIFICS]
+    if not any(t.is_alpha for t in words_left):
+        return None
+    text = "".join(t.text_with_ws for t in words_left)
+    return " ".join(text.split()).strip(" ,") or None
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_name_word(token: Token) -> bool:
+    word = token.text
+    if word in ("Jr.", "Sr."):
+        return True
+    return (
+        token.tag_ in PROPER_TAGS
+        and word[:1].isupper()
+        and not word.isupper()
+        and word.lower() not in _CALENDAR
+        and noun_class(token) is None
+        and not is_place_word(token)
+    )
+
+
+def _proper_runs(doc: Doc) -> Iterator[list[Token]]:
+    """Runs of proper nouns, joined across connectors; only their tokens are visited."""
+    proper_ids = [doc.vocab.strings.add(tag) for tag in PROPER_TAGS]
+    tags = doc.to_array("TAG")
+    run: list[Token] = []
+    for i in numpy.flatnonzero(numpy.isin(tags, proper_ids)).tolist():
+        if run and run[-1].i + 1 < i:
+            gap = [doc[j] for j in range(run[-1].i + 1, i)]
+            if all(t.lower_ in _NAME_CONNECTORS for t in gap) and len(gap) <= 2:
+                run.extend(gap)
+            else:
+                yield _trim_connectors(run)
+                run = []
+        run.append(doc[i])
+    if run:
+        yield _trim_connectors(run)
+
+
+def _trim_connectors(run: list[Token]) -> list[Token]:
+    while run and run[-1].lower_ in _NAME_CONNECTORS:
+        run = run[:-1]
+    return run
+
+
+def _organisation_name(run: list[Token]) -> str | None:
+    if not any(noun_class(t) == "organization" for t in run if t.tag_ in PROPER_TAGS):
+        return None
+    while run and run[0].lower_ == "the":
+        run = run[1:]
+    return " ".join(t.text for t in run) or None
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def role_affiliation(role: str | None) -> str | None:
+    if not role:
+        return None
+    for word in role.replace("’", "'").replace("'s", " ").split():
+        country = country_by_name(word) or country_by_demonym(word)
+        if country is not None:
+            return country.government
+        if word.isupper() and len(word) > 1 and word.isalpha():
+            return word  # "NATO Secretary General"
+    return None
+
+
+def span_words(span: Span) -> set[str]:
+    """The folded words of a description, without determiners and possessives."""
+    return {
+        fold(t.text)
+        for t in span
+        if t.pos_ not in ("DET", "PART", "PUNCT") and fold(t.text) and t.lower_ != "'s"
+    }

@@ -1,0 +1,161 @@
+"""``onrecord_speakers_v1``: who each attribution's source is, within one article.
+
+Attributions are read in text order, keeping a history of who spoke where: a pronoun
+("he said") or a definite description ("the official") takes the nearest fitting speaker
+before it, or the nearest person named as a sentence's subject; a quotation with no cue
+continues the previous speaker; "reportedly" is the media's; a group ("France and
+Germany") gives one attribution per member, as the annotation conventions ask.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from onrecord.knowledge import Country, country_by_demonym, country_by_name
+from onrecord.model import Actor, ActorType, fold
+from onrecord.nlp.mentions import UNSPECIFIED_MEDIA, Reading, read_mention
+from onrecord.nlp.names import NameIndex, role_affiliation
+from onrecord.nlp.rules import DocAttribution
+
+_REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_GROUP_TYPES = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION, ActorType.MEDIA})
+
+
+@dataclass(frozen=True)
+class _Spoken:
+    position: int  # token index of the mention
+    actor: Actor
+
+
+class SpeakerResolver:
+    """The spaCy component: sets ``actor`` on each of ``doc._.attributions``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[DocAttribution] = doc._.attributions or []
+        if found:
+            doc._.attributions = _Resolution(doc).resolve(found)
+        return doc
+
+
+class _Resolution:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.index = NameIndex.build(doc)
+        self.history: list[_Spoken] = []
+        self.subjects: list[_Spoken] | None = None
+        # A person's first role in the article, also for mentions that give none.
+        self.roles: dict[str, str] = {}
+        for person in self.index.persons:
+            if person.role:
+                self.roles.setdefault(self.index.full_name(person.name), person.role)
+
+    def resolve(self, found: list[DocAttribution]) -> list[DocAttribution]:
+        # A person named inside what someone says is not who "he" is, after it.
+        self.said = {t.i for a in found for part in a.content for t in part}
+        out: list[DocAttribution] = []
+        for attribution in sorted(found, key=_position):
+            actors = self._actors(attribution)
+            if not actors:
+                out.append(attribution)
+                continue
+            for actor in actors:
+                actor = self._with_role(actor)
+                out.append(replace(attribution, actor=actor))
+                self.history.append(_Spoken(_position(attribution), actor))
+        return out
+
+    def _actors(self, attribution: DocAttribution) -> list[Actor]:
+        if attribution.source is None:
+            return self._unsourced(attribution)
+        reading = read_mention(attribution.source, self.index, attribution.content)
+        if reading.actors:
+            return list(reading.actors)
+        if reading.pointer is not None:
+            actor = self._antecedent(attribution.source.start, reading)
+            return [actor] if actor else []
+        return []
+
+    def _unsourced(self, attribution: DocAttribution) -> list[Actor]:
+        if attribution.cue is not None and attribution.cue.text.lower() in _REPORTING_ADVERBS:
+            return [Actor(UNSPECIFIED_MEDIA, ActorType.MEDIA)]
+        cue = attribution.cue
+        if (cue is None or all(t.is_punct for t in cue)) and self.history:
+            # A quotation continuing the last speaker, or introduced by a bare colon.
+            return [self.history[-1].actor]
+        return []
+
+    def _antecedent(self, position: int, reading: Reading) -> Actor | None:
+        if reading.pointer == "group":
+            spoken = [s for s in self.history if s.actor.type in _GROUP_TYPES]
+            return spoken[-1].actor if spoken else None
+        if reading.pointer == "spokesperson":
+            spoken = [s for s in self.history if "spokes" in (s.actor.role or "")]
+            return spoken[-1].actor if spoken else reading.fallback
+        candidates = [s for s in self.history if s.actor.type is ActorType.PERSON]
+        candidates += self._subjects()
+        before = [s for s in candidates if s.position < position]
+        if reading.role_words:
+            before = [s for s in before if _role_fits(s.actor, reading.role_words, reading.loose)]
+        if not before:
+            return reading.fallback
+        return max(before, key=lambda s: s.position).actor
+
+    def _subjects(self) -> list[_Spoken]:
+        """People named as a sentence's subject outside reported content, once."""
+        if self.subjects is None:
+            self.subjects = [
+                _Spoken(p.start, self._person(name, p.role))
+                for p in self.index.persons
+                if p.is_subject
+                and p.start not in self.said
+                and self._known_person(name := self.index.full_name(p.name))
+            ]
+        return self.subjects
+
+    def _known_person(self, name: str) -> bool:
+        """A full name, or a single name the article uses more than once (a capitalised
+        headline word is tagged as a proper noun, but is seldom repeated)."""
+        return " " in name or self.index.count(name) > 1
+
+    def _person(self, name: str, role: str | None) -> Actor:
+        role = self.roles.get(name, role)
+        return Actor(name, ActorType.PERSON, role=role, affiliation=role_affiliation(role))
+
+    def _with_role(self, actor: Actor) -> Actor:
+        if actor.type is not ActorType.PERSON:
+            return actor
+        if actor.role:
+            self.roles.setdefault(actor.name, actor.role)
+            return actor
+        role = self.roles.get(actor.name)
+        return replace(actor, role=role) if role else actor
+
+
+def _role_fits(actor: Actor, words: frozenset[str], loose: bool) -> bool:
+    """Whether "the Latvian president" can be this person: the role the article gave
+    them has the description's words; with ``loose``, a person without a known role
+    fits too, unless their country differs."""
+    countries = {c.government for w in words if (c := country_of_word(w)) is not None}
+    if countries and actor.affiliation and actor.affiliation not in countries:
+        return False
+    if not actor.role:
+        return loose
+    role = set(fold(actor.role).split())
+    return {w for w in words if country_of_word(w) is None} <= role
+
+
+def _position(attribution: DocAttribution) -> int:
+    spans = [s for s in (attribution.source, attribution.cue) if s is not None]
+    spans += attribution.content
+    return min(s.start for s in spans)
+
+
+def country_of_word(word: str) -> Country | None:
+    """The country a folded word names: "latvian", "italy", "us"."""
+    return (
+        country_by_name(word.title())
+        or country_by_demonym(word.title())
+        or country_by_name(word.upper())
+    )
