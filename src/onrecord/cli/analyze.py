@@ -72,11 +72,13 @@ def print_table(analysis: Analysis, out: TextIO | None = None) -> None:
     article = analysis.article
     print(f"== {article.name}  {clip(article.title, 70)}", file=out)
     for a in analysis.attributions:
-        source = a.source.text if a.source else "-"
+        speaker = a.actor.name if a.actor else (a.source.text if a.source else "-")
         cue = a.cue.text if a.cue else "-"
+        said_on = a.said_on.date.isoformat() if a.said_on and a.said_on.date else "-"
         content = " … ".join(part.text for part in a.content)
         print(
-            f"  {clip(source, 28):28}  {clip(cue, 16):16}  {a.kind.value:8}  {clip(content, 80)}",
+            f"  {clip(speaker, 28):28}  {clip(cue, 16):16}  {said_on:10}  {a.kind.value:8}  "
+            f"{clip(content, 70)}",
             file=out,
         )
     print(file=out)

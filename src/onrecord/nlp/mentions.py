@@ -23,6 +23,7 @@ from onrecord.nlp.names import (
     noun_class,
     person_name,
     role_affiliation,
+    singular,
     span_words,
 )
 
@@ -185,6 +186,9 @@ def appositive_role(head: Token) -> str | None:
 
 
 def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> Reading:
+    named = _named_in_apposition(head, index)
+    if named is not None:
+        return Reading((named,))
     kind = noun_class(head)
     if kind == "reports":
         return Reading((_media_reports(span, head),))
@@ -197,6 +201,23 @@ def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> R
     if is_title(head):
         return _role_description(span, index)
     return Reading()
+
+
+def _named_in_apposition(head: Token, index: NameIndex) -> Actor | None:
+    """ "the commander, Anna Berg," is Anna Berg, whose role is "commander"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.tag_ in PROPER_TAGS:
+            person = person_name(_proper_run(head.doc[child.left_edge.i : child.i + 1], child))
+            if person is not None:
+                role = " ".join(t.text for t in head.subtree if t.i < child.left_edge.i)
+                role = role.strip(" ,").removeprefix("the ").removeprefix("The ") or None
+                return Actor(
+                    index.full_name(person.name),
+                    ActorType.PERSON,
+                    role=role,
+                    affiliation=role_affiliation(role),
+                )
+    return None
 
 
 def _government(span: Span, head: Token, said: set[int]) -> Reading:
@@ -224,7 +245,7 @@ def _anonymous(span: Span, head: Token) -> Actor:
     country = _country_of(span)
     plural = head.tag_ == "NNPS" or head.tag_ == "NNS"
     marked = any(t.lower_ in _ANONYMITY for t in span.sent)
-    if country is not None and plural and not marked and head.lemma_.lower() == "official":
+    if country is not None and plural and not marked and singular(head.lower_) == "official":
         return Actor(country.government, ActorType.GOVERNMENT)
     modifiers = [
         t.text

@@ -31,13 +31,13 @@ _CALENDAR = frozenset(name.lower() for name in (*calendar.month_name, *calendar.
 def noun_class(token: Token) -> str | None:
     """The class ``actor-nouns-v1`` gives the token's word (or its singular), if any."""
     word = token.lower_.rstrip(".")
-    for form in (word, _singular(word)):
+    for form in (word, singular(word)):
         if form in ACTOR_NOUNS:
             return ACTOR_NOUNS[form]
     return None
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     # The pipeline runs without its lemmatizer (see nlp.lemmas); plural nouns are regular
     # in the actor-nouns list, so a suffix rule does.
     if word.endswith("ies"):

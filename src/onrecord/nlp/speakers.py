@@ -124,13 +124,13 @@ class _Resolution:
         return Actor(name, ActorType.PERSON, role=role, affiliation=role_affiliation(role))
 
     def _with_role(self, actor: Actor) -> Actor:
+        """A person's later mentions ("Putin") carry the role given first."""
         if actor.type is not ActorType.PERSON:
             return actor
         if actor.role:
             self.roles.setdefault(actor.name, actor.role)
             return actor
-        role = self.roles.get(actor.name)
-        return replace(actor, role=role) if role else actor
+        return self._person(actor.name, None)
 
 
 def _role_fits(actor: Actor, words: frozenset[str], loose: bool) -> bool:

@@ -1,0 +1,146 @@
+"""Speaker resolution within one article: invented articles, one pattern each.
+
+Canonical names follow the topical-dev conventions: full names as the article gives
+them, "Government of X" for states and their capitals, "anonymous U.S. official(s)",
+"media reports (unspecified)".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import onrecord
+from onrecord.model import Actor, ActorType, Attribution, fold
+from onrecord.nlp.speakers import country_of_word
+
+
+def analyse(*paragraphs: str) -> list[Attribution]:
+    return onrecord.analyze("\n\n".join(paragraphs)).attributions
+
+
+def speaker_of(attributions: list[Attribution], content_word: str) -> Actor:
+    """The actor of the attribution whose content holds ``content_word``."""
+    for attribution in attributions:
+        if any(content_word in part.text for part in attribution.content):
+            assert attribution.actor is not None, f"no actor for {content_word!r}"
+            return attribution.actor
+    raise AssertionError(f"no attribution holds {content_word!r}")
+
+
+def test_a_surname_is_the_full_name_given_earlier_with_its_role() -> None:
+    found = analyse(
+        "Russian President Vladimir Putin warned on Tuesday that the West faced repercussions.",
+        "Putin said the talks were over.",
+    )
+    first, second = speaker_of(found, "repercussions"), speaker_of(found, "talks")
+    assert first == second
+    assert (first.name, first.type, first.role) == (
+        "Vladimir Putin",
+        ActorType.PERSON,
+        "Russian President",
+    )
+    assert first.affiliation == "Government of Russia"
+
+
+def test_a_pronoun_is_the_nearest_person_before_it() -> None:
+    found = analyse(
+        "Kurt Volker, a former U.S. ambassador to NATO, said the rules had to change.",
+        "“It requires proportionality,” he said.",
+    )
+    volker = speaker_of(found, "proportionality")
+    assert volker.name == "Kurt Volker"
+    assert volker.role == "former U.S. ambassador to NATO"
+
+
+def test_a_person_named_inside_a_quote_is_not_the_pronoun_s_antecedent() -> None:
+    found = analyse(
+        "Maria Olsen said: “They were invaded by Vladimir Putin and must strike back.”",
+        "Asked about targets, she said the decision was Kyiv's.",
+    )
+    assert speaker_of(found, "decision").name == "Maria Olsen"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "government"),
+    [
+        ("Germany on Friday suggested that the rules could change.", "Government of Germany"),
+        ("Washington said the rules could change.", "Government of the United States"),
+        ("The Kremlin said the rules could change.", "Government of Russia"),
+        ("The U.K. said the rules could change.", "Government of the United Kingdom"),
+    ],
+)
+def test_countries_capitals_and_seats_of_power_are_governments(
+    sentence: str, government: str
+) -> None:
+    actor = speaker_of(analyse(sentence), "rules")
+    assert (actor.name, actor.type) == (government, ActorType.GOVERNMENT)
+
+
+def test_a_government_spokesperson_speaks_for_the_country_of_the_paragraph() -> None:
+    found = analyse(
+        "Germany on Friday suggested that Ukraine could use its weapons near the border. "
+        "“We are convinced that Ukraine has the right to defend itself,” a government "
+        "spokesperson said.",
+    )
+    actor = speaker_of(found, "convinced")
+    assert (actor.name, actor.role) == ("Government of Germany", "government spokesperson")
+
+
+def test_anonymous_officials_are_typed_with_their_affiliation() -> None:
+    found = analyse(
+        "“The policy has not changed,” said one U.S. official.",
+        "U.S. officials said the strikes would continue.",
+        "Two officials, who requested anonymity, said the talks had stalled.",
+    )
+    one = speaker_of(found, "policy")
+    assert (one.name, one.type) == ("anonymous U.S. official", ActorType.ANONYMOUS)
+    assert one.affiliation == "Government of the United States"
+    assert speaker_of(found, "strikes").name == "Government of the United States"
+    assert speaker_of(found, "talks").name == "anonymous officials"
+
+
+def test_an_acronym_defined_by_the_text_is_its_organisation() -> None:
+    found = analyse(
+        "The Institute for the Study of War has followed the offensive for weeks.",
+        "The ISW argued that the restrictions had created a sanctuary.",
+    )
+    actor = speaker_of(found, "sanctuary")
+    assert (actor.name, actor.type) == ("Institute for the Study of War", ActorType.ORGANIZATION)
+
+
+def test_media_as_sources() -> None:
+    found = analyse(
+        "The bridge will close next month, according to reports.",
+        "The mayor has reportedly approved the plan.",
+    )
+    assert speaker_of(found, "bridge").name == "media reports (unspecified)"
+    assert speaker_of(found, "approved").name == "media reports (unspecified)"
+
+
+def test_a_group_gives_one_attribution_per_member() -> None:
+    found = analyse("France and Germany announced that the weapons may be used near the border.")
+    names = [a.actor.name for a in found if a.actor and "weapons" in a.content[0].text]
+    assert names == ["Government of France", "Government of Germany"]
+
+
+def test_a_definite_description_is_the_person_with_that_role() -> None:
+    found = analyse(
+        "Latvian President Edgars Rinkēvičs met the press in Riga on Monday.",
+        "Estonian Prime Minister Kaja Kallas spoke after him.",
+        "The Latvian president said that the restrictions were a mistake.",
+    )
+    assert speaker_of(found, "restrictions").name == "Edgars Rinkēvičs"
+
+
+def test_a_quote_without_a_cue_continues_the_speaker_before() -> None:
+    found = analyse(
+        "“We will not stop,” the commander, Anna Berg, said. “We have the means.",
+        "“And we have the will.”",
+    )
+    assert speaker_of(found, "will").name == speaker_of(found, "means").name == "Anna Berg"
+
+
+def test_country_words_in_descriptions() -> None:
+    assert country_of_word(fold("Latvian")).name == "Latvia"  # type: ignore[union-attr]
+    assert country_of_word("us").name == "United States"  # type: ignore[union-attr]
+    assert country_of_word("president") is None
