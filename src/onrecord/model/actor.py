@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-import datetime as dt
 from enum import StrEnum
 from typing import Any
 

@@ -8,8 +8,8 @@ name ("… .” ― Jane Doe") is that person's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 
 from spacy.tokens import Span
 
