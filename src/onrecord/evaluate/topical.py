@@ -22,6 +22,7 @@ from onrecord.model import Attribution, fold
 __all__ = [
     "TopicalArticle",
     "TopicalAttribution",
+    "TopicalPosition",
     "TopicalReport",
     "TopicalScore",
     "format_topical_report",
@@ -50,6 +51,16 @@ class TopicalAttribution:
 
 
 @dataclass(frozen=True)
+class TopicalPosition:
+    """A gold position; only what dating statements is measured on is kept here."""
+
+    actor: str
+    as_of: str | None  # YYYY-MM-DD
+    evidence: str
+    evidence_range: Range | None
+
+
+@dataclass(frozen=True)
 class TopicalArticle:
     id: str
     text: str
@@ -58,6 +69,7 @@ class TopicalArticle:
     published: str | None
     attributions: list[TopicalAttribution]
     unlocated: list[str]  # gold strings not found in the text, as messages
+    positions: list[TopicalPosition] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,10 @@ class TopicalScore:
     attributions: Score = Score()  # matched / predicted / gold
     kind_correct: int = 0  # matched pairs whose kind agrees
     speaker_correct: int = 0  # matched pairs whose actor is the gold speaker
+    # Gold positions whose evidence holds a predicted attribution, and how many of those
+    # have the position's as_of date as said_on (null for null).
+    dated: int = 0
+    dated_correct: int = 0
 
     @property
     def kind_accuracy(self) -> float:
@@ -79,12 +95,18 @@ class TopicalScore:
         matched = self.attributions.correct
         return self.speaker_correct / matched if matched else 0.0
 
+    @property
+    def said_on_accuracy(self) -> float:
+        return self.dated_correct / self.dated if self.dated else 0.0
+
     def __add__(self, other: TopicalScore) -> TopicalScore:
         return TopicalScore(
             self.articles + other.articles,
             self.attributions + other.attributions,
             self.kind_correct + other.kind_correct,
             self.speaker_correct + other.speaker_correct,
+            self.dated + other.dated,
+            self.dated_correct + other.dated_correct,
         )
 
 
@@ -116,9 +138,10 @@ def _load_article(root: Path, entry: dict[str, Any]) -> TopicalArticle:
     with open(root / "articles" / f"{article_id}.txt", encoding="utf-8", newline="") as handle:
         text = handle.read()
     gold_path = root / "gold" / f"{article_id}.json"
-    gold = json.loads(gold_path.read_text(encoding="utf-8")).get("attributions", [])
+    gold_json = json.loads(gold_path.read_text(encoding="utf-8"))
     unlocated: list[str] = []
-    attributions = _locate_all(text, gold, f"{gold_path}", unlocated)
+    attributions = _locate_all(text, gold_json.get("attributions", []), f"{gold_path}", unlocated)
+    positions = [_position(text, item) for item in gold_json.get("positions", [])]
     return TopicalArticle(
         id=article_id,
         text=text,
@@ -127,6 +150,17 @@ def _load_article(root: Path, entry: dict[str, Any]) -> TopicalArticle:
         published=entry.get("published"),
         attributions=attributions,
         unlocated=unlocated,
+        positions=positions,
+    )
+
+
+def _position(text: str, item: dict[str, Any]) -> TopicalPosition:
+    evidence = item.get("evidence") or ""
+    return TopicalPosition(
+        actor=item.get("actor", ""),
+        as_of=item.get("as_of"),
+        evidence=evidence,
+        evidence_range=_find_after(text, evidence, 0),
     )
 
 
@@ -251,7 +285,32 @@ def score_article(article: TopicalArticle, predicted: Sequence[Attribution]) -> 
     kind_correct = sum(predicted[p].kind.value == article.attributions[g].kind for p, g in matches)
     speaker_correct = sum(same_speaker(predicted[p], article.attributions[g]) for p, g in matches)
     score = Score(len(matches), len(predicted), len(article.attributions))
-    return TopicalScore(1, score, kind_correct, speaker_correct)
+    dated, dated_correct = _said_on_counts(article, predicted, tokens)
+    return TopicalScore(1, score, kind_correct, speaker_correct, dated, dated_correct)
+
+
+def _said_on_counts(
+    article: TopicalArticle, predicted: Sequence[Attribution], tokens: Tokenizer
+) -> tuple[int, int]:
+    """Each gold position against the predicted attribution that overlaps its evidence
+    sentence most: is its said_on date the position's as_of?"""
+    dated = correct = 0
+    for position in article.positions:
+        if position.evidence_range is None:
+            continue
+        evidence = tokens.covered((position.evidence_range,))
+        overlaps = [
+            (len(evidence & tokens.covered(tuple((s.start, s.end) for s in a.content))), a)
+            for a in predicted
+        ]
+        best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
+        if best[0] == 0 or best[1] is None:
+            continue
+        said_on = best[1].said_on
+        date = said_on.date.isoformat() if said_on and said_on.date else None
+        dated += 1
+        correct += date == position.as_of
+    return dated, correct
 
 
 def same_speaker(predicted: Attribution, gold: TopicalAttribution) -> bool:
@@ -262,14 +321,21 @@ def same_speaker(predicted: Attribution, gold: TopicalAttribution) -> bool:
 def format_topical_report(report: TopicalReport) -> str:
     """A plain-text table per language, then any gold strings that were not found."""
     header = f"{'language':<9} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'kind acc':>8} "
-    header += f"{'speaker':>8} {'matched':>8} {'pred':>5} {'gold':>5}"
+    header += f"{'speaker':>8} {'said_on':>8} {'matched':>8} {'pred':>5} {'gold':>5}"
     lines = [header, "-" * len(header)]
     for language, score in report.by_language.items():
         a = score.attributions
         lines.append(
             f"{language:<9} {score.articles:>8} {a.precision:>6.3f} {a.recall:>6.3f} {a.f1:>6.3f} "
-            f"{score.kind_accuracy:>8.3f} {score.speaker_accuracy:>8.3f} {a.correct:>8} "
+            f"{score.kind_accuracy:>8.3f} {score.speaker_accuracy:>8.3f} "
+            f"{score.said_on_accuracy:>8.3f} {a.correct:>8} "
             f"{a.predicted:>5} {a.gold:>5}"
         )
+    lines.append(
+        "said_on: gold positions dated by the attribution that overlaps their evidence most "
+        + ", ".join(
+            f"{language} {s.dated_correct}/{s.dated}" for language, s in report.by_language.items()
+        )
+    )
     lines += [f"unlocated: {message}" for message in report.unlocated]
     return "\n".join(lines)
