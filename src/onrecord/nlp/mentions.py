@@ -209,8 +209,8 @@ def _named_in_apposition(head: Token, index: NameIndex) -> Actor | None:
         if child.dep_ == "appos" and child.tag_ in PROPER_TAGS:
             person = person_name(_proper_run(head.doc[child.left_edge.i : child.i + 1], child))
             if person is not None:
-                role = " ".join(t.text for t in head.subtree if t.i < child.left_edge.i)
-                role = role.strip(" ,").removeprefix("the ").removeprefix("The ") or None
+                words = " ".join(t.text for t in head.subtree if t.i < child.left_edge.i)
+                role = words.strip(" ,").removeprefix("the ").removeprefix("The ") or None
                 return Actor(
                     index.full_name(person.name),
                     ActorType.PERSON,

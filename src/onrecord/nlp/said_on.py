@@ -9,7 +9,9 @@ clause about the source is something else that happened to it ("the minister, wh
 was appointed in March, said"); neither counts. So words that can be part of a time
 expression are gathered into phrases (``_phrases``) and a phrase counts only when the
 dependency parse links it to the cue, or to the source, through modifiers alone
-(``_steps_to``). ``onrecord.nlp.temporal`` turns the phrase into a day or a period.
+(``_link_to``). ``onrecord.nlp.temporal`` turns the phrase into a day or a period. A
+date reached through "before", "after" or "since" ("before the vote on May 10") only
+places the statement relative to another event, so it fixes no day.
 
 With no time expression the statement takes the publication date (the project's
 convention, present or past tense alike), except after "had" ("had warned"): that
@@ -31,62 +33,15 @@ from onrecord.nlp.temporal import MONTHS, NUMBER_WORDS, WEEKDAYS, Resolved, reso
 
 # Words that can carry a time expression on their own; the resolver decides whether
 # the phrase around them is one ("last week" is, "a week of talks" is not).
-_KEYWORDS = frozenset(WEEKDAYS) | {
-    "yesterday",
-    "today",
-    "tonight",
-    "ago",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "weekend",
-    "days",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "recently",
-    "recent",
-    "earlier",
-    "later",
-    "previously",
-    "lately",
-    "prior",
-}
+_KEYWORDS = frozenset(WEEKDAYS) | frozenset(
+    "yesterday today tonight ago week weeks month months year years weekend days night"
+    " morning afternoon evening recently recent earlier later previously lately prior".split()
+)
 # Words that join a keyword into a longer expression ("in the past few weeks",
-# "earlier this month", "just days after"), besides numbers and keywords.
+# "earlier this month", "on Thursday (2 May)"), besides numbers and keywords.
 _JOINERS = frozenset(
-    {
-        "on",
-        "in",
-        "during",
-        "at",
-        "over",
-        "since",
-        "this",
-        "last",
-        "past",
-        "previous",
-        "early",
-        "late",
-        "the",
-        "a",
-        "an",
-        "of",
-        "few",
-        "several",
-        "couple",
-        "day",
-        "hour",
-        "hours",
-        "(",
-        ")",
-        "'s",
-        "’s",
-    }
+    "on in during at over since this last past previous early late the a an of few"
+    " several couple day hour hours ( ) 's ’s".split()
 )
 # Keywords that are also words of names ("USA Today", "CBS This Morning", "Morning
 # Joe"): capitalised inside a sentence, they are not time words.
@@ -104,52 +59,16 @@ _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 # Dependency links a time expression may climb on its way to the cue or source:
 # modifiers and arguments, not clauses of their own ("who was appointed in March").
 _MODIFIER_LINKS = frozenset(
-    {
-        "prep",
-        "pobj",
-        "npadvmod",
-        "tmod",
-        "advmod",
-        "amod",
-        "nummod",
-        "compound",
-        "appos",
-        "poss",
-        "nmod",
-        "nsubj",
-        "nsubjpass",
-        "dobj",
-        "dative",
-        "agent",
-        "quantmod",
-    }
+    "prep pobj npadvmod tmod advmod amod nummod compound appos poss nmod nsubj nsubjpass"
+    " dobj dative agent quantmod".split()
 )
 # Clauses that still tell when the statement was made: "speaking on Thursday",
 # "an assessment published on May 13", "asked on Tuesday whether".
 _CLAUSE_LINKS = frozenset({"acl", "advcl", "pcomp"})
 _SPEECH_FORMS = frozenset(
-    {
-        "speaking",
-        "talking",
-        "writing",
-        "addressing",
-        "answering",
-        "commenting",
-        "testifying",
-        "briefing",
-        "asked",
-        "interviewed",
-        "quoted",
-        "cited",
-        "published",
-        "released",
-        "issued",
-        "posted",
-        "aired",
-        "broadcast",
-        "televised",
-        "reported",
-    }
+    "speaking talking writing addressing answering commenting testifying briefing asked"
+    " interviewed quoted cited published released issued posted aired broadcast televised"
+    " reported".split()
 )
 _MAX_STEPS = 6
 # Which of two expressions equally close to the cue says more.
@@ -213,13 +132,14 @@ def _pluperfect(cue: Span | None) -> bool:
 
 
 def _time_expression(attribution: DocAttribution, published: date | None) -> _Candidate | None:
-    sentence = _sentence_of(attribution)
-    if sentence is None:
+    said = attribution.cue if attribution.cue is not None else attribution.source
+    if said is None:
         return None
     anchors = _anchors(attribution)
     content = {t.i for span in attribution.content for t in span}
     found = []
-    for phrase in _phrases(sentence, content):
+    # The cue's sentence only: a time expression elsewhere is about another statement.
+    for phrase in _phrases(said.root.sent, content):
         link = _link_to(phrase.root, anchors, content)
         if link is None:
             continue
@@ -232,23 +152,18 @@ def _time_expression(attribution: DocAttribution, published: date | None) -> _Ca
             found.append(_Candidate(phrase, resolved, link.steps))
     if not found:
         return None
-    cue_at = min(anchors)
+    # Closest in the parse, then the most precise, then closest in the text.
     return min(
         found,
-        key=lambda c: (c.steps, _PRECISION[c.resolved.rule], abs(c.phrase.start - cue_at)),
+        key=lambda c: (c.steps, _PRECISION[c.resolved.rule], abs(c.phrase.start - said.start)),
     )
-
-
-def _sentence_of(attribution: DocAttribution) -> Span | None:
-    """The cue's sentence: a time expression elsewhere is about another statement."""
-    said = attribution.cue if attribution.cue is not None else attribution.source
-    return said.root.sent if said is not None else None
 
 
 def _anchors(attribution: DocAttribution) -> set[int]:
     """Tokens whose own modifiers say when the statement was made: the cue, the verbs it
     continues ("went on to say", "met X and said"), the verb governing a nominal or
-    adverbial cue, and the source ("Germany on Friday")."""
+    adverbial cue, and the source ("Germany on Friday") with, when there is no cue (a
+    quotation continuing a speaker), the verb the source is the subject of."""
     anchors: set[int] = set()
     if attribution.cue is not None:
         head = attribution.cue.root
@@ -260,6 +175,8 @@ def _anchors(attribution: DocAttribution) -> set[int]:
             anchors.update(t.i for t in _governing_verb(head))
     if attribution.source is not None:
         anchors.add(attribution.source.root.i)
+        if attribution.cue is None:
+            anchors.update(t.i for t in _governing_verb(attribution.source.root))
     return anchors
 
 
@@ -285,6 +202,7 @@ def _phrases(sentence: Span, excluded: set[int]) -> Iterable[Span]:
 
 
 def _is_keyword(token: Token) -> bool:
+    """Whether a time expression can be built around ``token``."""
     word = token.lower_
     if word in _KEYWORDS:
         return word in _CALENDAR_NAMES or not _capitalised_inside(token)

@@ -187,7 +187,7 @@ def _parse_numeric(text: str, published: date | None) -> date | None:
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
     # A fixed language: no detection, and nothing that could look anything up.
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None or (published is None and not re.search(r"\d{4}", text)):
         return None
     return parsed.date()
