@@ -5,14 +5,26 @@ The public API. The CLI and every other adapter are thin layers over it.
 
 from __future__ import annotations
 
-from onrecord.api import analyze, analyze_many, read, read_many, settings
+from onrecord.api import actor_registry, analyze, analyze_many, read, read_many, settings
 from onrecord.errors import OnrecordError, ReadError
-from onrecord.model import Analysis, Article, Attribution, Block, BlockKind, Span
+from onrecord.model import (
+    Actor,
+    ActorType,
+    Analysis,
+    Article,
+    Attribution,
+    Block,
+    BlockKind,
+    SaidOn,
+    Span,
+)
 from onrecord.settings import Settings
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Actor",
+    "ActorType",
     "Analysis",
     "Article",
     "Attribution",
@@ -20,9 +32,11 @@ __all__ = [
     "BlockKind",
     "OnrecordError",
     "ReadError",
+    "SaidOn",
     "Settings",
     "Span",
     "__version__",
+    "actor_registry",
     "analyze",
     "analyze_many",
     "read",

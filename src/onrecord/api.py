@@ -5,17 +5,19 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onrecord import ingest
 from onrecord.errors import ReadError
 from onrecord.model import Analysis, Article
+from onrecord.resolve import ActorRegistry, load_aliases
 from onrecord.settings import Settings
 
 if TYPE_CHECKING:
     from onrecord.nlp import Annotator
 
-__all__ = ["analyze", "analyze_many", "read", "read_many", "settings"]
+__all__ = ["actor_registry", "analyze", "analyze_many", "read", "read_many", "settings"]
 
 Source = str | os.PathLike[str]
 
@@ -49,6 +51,20 @@ def analyze_many(
 ) -> Iterator[Analysis]:
     """Analyses in input order, loading the pipeline once."""
     return _annotator(settings or Settings.load()).analyze_many(articles)
+
+
+def actor_registry(
+    analyses: Iterable[Analysis], aliases: str | os.PathLike[str] | None = None
+) -> ActorRegistry:
+    """One actor per real person, government or outlet across ``analyses``.
+
+    ``aliases`` is a TOML file that forces merges or splits (see docs/actors.md);
+    ``registry.apply(analysis)`` gives an analysis its corpus-wide actors.
+    """
+    registry = ActorRegistry(load_aliases(Path(aliases)) if aliases else None)
+    for analysis in analyses:
+        registry.add(analysis)
+    return registry
 
 
 @lru_cache(maxsize=2)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 from onrecord import api
 from onrecord.cli._output import FORMATS, clip, error, write_json_stream
 from onrecord.model import Analysis, Article
-from onrecord.resolve import ActorRegistry, RegistryEntry, load_aliases
+from onrecord.resolve import RegistryEntry, load_aliases
 
 if TYPE_CHECKING:
     from onrecord.cli._output import Subparsers
@@ -39,7 +39,8 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    registry = ActorRegistry(load_aliases(args.aliases) if args.aliases else None)
+    if args.aliases:
+        load_aliases(args.aliases)  # a bad aliases file fails before any article is read
     settings = api.settings(allow_private_addresses=args.allow_private or None)
     failures = 0
 
@@ -52,10 +53,13 @@ def run(args: argparse.Namespace) -> int:
                 failures += 1
                 error(str(item))
 
-    for analysis in api.analyze_many(articles(), settings):
-        failures += _report_problem(analysis)
-        registry.add(analysis)
-    entries = registry.actors()
+    def analyses() -> Iterator[Analysis]:
+        nonlocal failures
+        for analysis in api.analyze_many(articles(), settings):
+            failures += _report_problem(analysis)
+            yield analysis
+
+    entries = api.actor_registry(analyses(), args.aliases).actors()
     if args.format == "table":
         print_table(entries)
     else:
