@@ -144,3 +144,19 @@ def test_country_words_in_descriptions() -> None:
     assert country_of_word(fold("Latvian")).name == "Latvia"  # type: ignore[union-attr]
     assert country_of_word("us").name == "United States"  # type: ignore[union-attr]
     assert country_of_word("president") is None
+
+
+def test_relative_pronouns_organisations_and_unnamed_people() -> None:
+    found = analyse(
+        "The clinic hired Ann Cole, who said the plan would work.",
+        "The regional transit authority said in a statement that it supports the tolls.",
+        "A nurse who asked not to be named said the team was stretched thin.",
+    )
+    assert speaker_of(found, "plan").name == "Ann Cole"
+    authority = speaker_of(found, "supports")
+    assert (authority.name, authority.type) == (
+        "regional transit authority",
+        ActorType.ORGANIZATION,
+    )
+    nurse = speaker_of(found, "stretched")
+    assert (nurse.name, nurse.type) == ("anonymous nurse", ActorType.ANONYMOUS)

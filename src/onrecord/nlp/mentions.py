@@ -58,6 +58,9 @@ def read_mention(span: Span, index: NameIndex, content: list[Span] | None = None
     what the speaker talks about, not whom they speak for."""
     head = span.root
     said = {t.i for part in content or () for t in part}
+    antecedent = _relative_antecedent(head)
+    if antecedent is not None:  # "the ministry, which said ...": the ministry
+        return read_mention(antecedent, index, content)
     if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
         return _pronoun(head)
     members = group_members(span)
@@ -85,6 +88,15 @@ def _trailing_name(span: Span, index: NameIndex) -> Actor | None:
         role=role,
         affiliation=role_affiliation(role),
     )
+
+
+def _relative_antecedent(head: Token) -> Span | None:
+    """The noun a relative pronoun stands for: its clause's head."""
+    if head.tag_ not in ("WP", "WDT") or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    start = min(t.i for t in noun.subtree if t.i <= noun.i)
+    return noun.doc[start : noun.i + 1]
 
 
 def group_members(span: Span) -> list[Span]:
@@ -198,6 +210,12 @@ def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> R
         return _government(span, head, said)
     if kind == "collective":
         return Reading((Actor(f"unnamed {head.lower_}", ActorType.ANONYMOUS),))
+    if kind == "organization":  # "the regional transit authority", "its board"
+        words = [t.text for t in span if t.i <= head.i and t.pos_ not in ("DET", "PRON")]
+        return Reading((Actor(" ".join(words), ActorType.ORGANIZATION),))
+    if any(t.lower_ in _ANONYMITY or t.lower_ == "named" for t in head.subtree):
+        # "a nurse who asked not to be named"
+        return Reading((Actor(f"anonymous {head.lower_}", ActorType.ANONYMOUS),))
     if is_title(head):
         return _role_description(span, index)
     return Reading()
