@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from onrecord import api
-from onrecord.cli._output import FORMATS, clip, error, write_json_stream
-from onrecord.model import Analysis, Article
+from onrecord.cli._analyses import AnalysisStream
+from onrecord.cli._output import FORMATS, clip, write_json_stream
 from onrecord.resolve import RegistryEntry, load_aliases
 
 if TYPE_CHECKING:
@@ -42,38 +41,13 @@ def run(args: argparse.Namespace) -> int:
     if args.aliases:
         load_aliases(args.aliases)  # a bad aliases file fails before any article is read
     settings = api.settings(allow_private_addresses=args.allow_private or None)
-    failures = 0
-
-    def articles() -> Iterator[Article]:
-        nonlocal failures
-        for item in api.read_many(args.inputs, settings):
-            if isinstance(item, Article):
-                yield item
-            else:
-                failures += 1
-                error(str(item))
-
-    def analyses() -> Iterator[Analysis]:
-        nonlocal failures
-        for analysis in api.analyze_many(articles(), settings):
-            failures += _report_problem(analysis)
-            yield analysis
-
-    entries = api.actor_registry(analyses(), args.aliases).actors()
+    analyses = AnalysisStream(args.inputs, settings)
+    entries = api.actor_registry(analyses, args.aliases).actors()
     if args.format == "table":
         print_table(entries)
     else:
         write_json_stream((entry.to_dict() for entry in entries), args.format)
-    return 1 if failures else 0
-
-
-def _report_problem(analysis: Analysis) -> int:
-    if analysis.error:
-        error(analysis.error)
-        return 1
-    if analysis.skipped:
-        error(f"{analysis.article.name}: skipped: {analysis.skipped}")
-    return 0
+    return 1 if analyses.failures else 0
 
 
 def print_table(entries: list[RegistryEntry], out: TextIO | None = None) -> None:

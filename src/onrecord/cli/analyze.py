@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from onrecord import api
-from onrecord.cli._output import FORMATS, clip, error, write_json_stream
-from onrecord.model import Analysis, Article
+from onrecord.cli._analyses import AnalysisStream
+from onrecord.cli._output import FORMATS, clip, write_json_stream
+from onrecord.model import Analysis
 
 if TYPE_CHECKING:
     from onrecord.cli._output import Subparsers
@@ -30,41 +30,13 @@ def register(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = api.settings(allow_private_addresses=args.allow_private or None)
-    failures = 0
-
-    def articles() -> Iterator[Article]:
-        nonlocal failures
-        for item in api.read_many(args.inputs, settings):
-            if isinstance(item, Article):
-                yield item
-            else:
-                failures += 1
-                error(str(item))
-
-    analyses = api.analyze_many(articles(), settings)
+    analyses = AnalysisStream(args.inputs, settings)
     if args.format == "table":
         for analysis in analyses:
-            failures += _report_problem(analysis)
             print_table(analysis)
     else:
-
-        def dicts() -> Iterator[dict[str, Any]]:
-            nonlocal failures
-            for analysis in analyses:
-                failures += _report_problem(analysis)
-                yield analysis.to_dict()
-
-        write_json_stream(dicts(), args.format)
-    return 1 if failures else 0
-
-
-def _report_problem(analysis: Analysis) -> int:
-    if analysis.error:
-        error(analysis.error)
-        return 1
-    if analysis.skipped:
-        error(f"{analysis.article.name}: skipped: {analysis.skipped}")
-    return 0
+        write_json_stream((analysis.to_dict() for analysis in analyses), args.format)
+    return 1 if analyses.failures else 0
 
 
 def print_table(analysis: Analysis, out: TextIO | None = None) -> None:
