@@ -4,6 +4,7 @@ from onrecord.knowledge.countries import (
     Country,
     country_by_demonym,
     country_by_name,
+    country_of,
     government_name,
     is_seat_of_power,
 )
@@ -12,6 +13,7 @@ __all__ = [
     "Country",
     "country_by_demonym",
     "country_by_name",
+    "country_of",
     "government_name",
     "is_seat_of_power",
 ]

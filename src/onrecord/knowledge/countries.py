@@ -15,7 +15,14 @@ from importlib import resources
 
 import countryinfo
 
-__all__ = ["Country", "country_by_demonym", "country_by_name", "government_name"]
+__all__ = [
+    "Country",
+    "country_by_demonym",
+    "country_by_name",
+    "country_of",
+    "government_name",
+    "is_seat_of_power",
+]
 
 # Names read with "the": "the United States", "the Netherlands", "the Czech Republic".
 _WITH_ARTICLE = re.compile(
@@ -55,6 +62,11 @@ def country_by_demonym(form: str) -> Country | None:
     key = _key(form)
     demonyms = _tables().demonyms
     return demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
+
+
+def country_of(form: str) -> Country | None:
+    """The country a word names in any of its forms: "Germany", "Berlin", "German"."""
+    return country_by_name(form) or country_by_demonym(form)
 
 
 def is_seat_of_power(form: str) -> bool:

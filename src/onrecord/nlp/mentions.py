@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from onrecord.knowledge import Country, country_by_demonym, country_by_name
+from onrecord.knowledge import Country, country_by_name, country_of
 from onrecord.model import Actor, ActorType
 from onrecord.nlp.names import (
     PROPER_TAGS,
@@ -304,7 +304,7 @@ def _country_of(span: Span) -> Country | None:
     for token in span:
         if token.i == span.root.i and token.tag_ not in PROPER_TAGS:
             continue
-        country = country_by_name(token.text) or country_by_demonym(token.text)
+        country = country_of(token.text)
         if country is not None:
             return country
     return None
@@ -323,7 +323,7 @@ def _context_country(span: Span, said: set[int]) -> Country | None:
     window = [t for t in reversed(span.doc[first : span.start]) if t.i not in said]
     subjects = [t for t in window if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
     for token in subjects + window:
-        country = country_by_name(token.text) or country_by_demonym(token.text)
+        country = country_of(token.text)
         if country is not None:
             return country
     return None

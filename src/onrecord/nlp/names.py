@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.knowledge import country_by_demonym, country_by_name
+from onrecord.knowledge import country_by_name, country_of
 from onrecord.model import fold
 from onrecord.nlp import lexicons
 
@@ -53,7 +53,7 @@ def is_title(token: Token) -> bool:
 
 def is_place_word(token: Token) -> bool:
     """A country, capital or demonym ("Russian", "U.S.", "Kremlin")."""
-    return bool(country_by_name(token.text) or country_by_demonym(token.text))
+    return bool(country_of(token.text))
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,7 @@ def role_affiliation(role: str | None) -> str | None:
     if not role:
         return None
     for word in role.replace("’", "'").replace("'s", " ").split():
-        country = country_by_name(word) or country_by_demonym(word)
+        country = country_of(word)
         if country is not None:
             return country.government
         if word.isupper() and len(word) > 1 and word.isalpha():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from onrecord.knowledge import Country, country_by_demonym, country_by_name
+from onrecord.knowledge import Country, country_by_name, country_of
 from onrecord.model import Actor, ActorType, fold
 from onrecord.nlp.mentions import UNSPECIFIED_MEDIA, Reading, read_mention
 from onrecord.nlp.names import NameIndex, role_affiliation
@@ -137,13 +137,12 @@ def _role_fits(actor: Actor, words: frozenset[str], loose: bool) -> bool:
     """Whether "the Latvian president" can be this person: the role the article gave
     them has the description's words; with ``loose``, a person without a known role
     fits too, unless their country differs."""
-    countries = {c.government for w in words if (c := country_of_word(w)) is not None}
-    if countries and actor.affiliation and actor.affiliation not in countries:
+    places = {w: c.government for w in words if (c := country_of_word(w)) is not None}
+    if places and actor.affiliation and actor.affiliation not in places.values():
         return False
     if not actor.role:
         return loose
-    role = set(fold(actor.role).split())
-    return {w for w in words if country_of_word(w) is None} <= role
+    return words - places.keys() <= set(fold(actor.role).split())
 
 
 def _position(attribution: DocAttribution) -> int:
@@ -154,8 +153,4 @@ def _position(attribution: DocAttribution) -> int:
 
 def country_of_word(word: str) -> Country | None:
     """The country a folded word names: "latvian", "italy", "us"."""
-    return (
-        country_by_name(word.title())
-        or country_by_demonym(word.title())
-        or country_by_name(word.upper())
-    )
+    return country_of(word.title()) or country_by_name(word.upper())
