@@ -21,8 +21,8 @@ from onrecord.nlp.names import (
     is_place_word,
     is_title,
     noun_class,
+    person_actor,
     person_name,
-    role_affiliation,
     singular,
     span_words,
 )
@@ -41,9 +41,10 @@ _GRADES = frozenset({"senior", "top", "high", "ranking", "-", "high-ranking", "o
 class Reading:
     """What a mention gives: actors now, or a request to look back.
 
-    ``pointer`` is "person" or "group" for a pronoun or a definite description that
-    refers back ("he", "the Latvian president"); a description's ``role_words`` narrow
-    the search, and ``fallback`` names the speaker when nobody earlier fits.
+    ``pointer`` says whom a mention refers back to: "person" for "he" or "the Latvian
+    president", "group" for "they" or "it", "spokesperson" for "the spokesperson". A
+    description's ``role_words`` narrow the search, and ``fallback`` names the speaker
+    when nobody earlier fits.
     """
 
     actors: tuple[Actor, ...] = ()
@@ -81,13 +82,7 @@ def _trailing_name(span: Span, index: NameIndex) -> Actor | None:
     person = person_name(tokens) if tokens else None
     if person is None:
         return None
-    role = person.role
-    return Actor(
-        index.full_name(person.name),
-        ActorType.PERSON,
-        role=role,
-        affiliation=role_affiliation(role),
-    )
+    return person_actor(index.full_name(person.name), person.role)
 
 
 def _relative_antecedent(head: Token) -> Span | None:
@@ -95,8 +90,7 @@ def _relative_antecedent(head: Token) -> Span | None:
     if head.tag_ not in ("WP", "WDT") or head.head.dep_ != "relcl":
         return None
     noun = head.head.head
-    start = min(t.i for t in noun.subtree if t.i <= noun.i)
-    return noun.doc[start : noun.i + 1]
+    return noun.doc[noun.left_edge.i : noun.i + 1]
 
 
 def group_members(span: Span) -> list[Span]:
@@ -160,13 +154,7 @@ def _proper(span: Span, head: Token, index: NameIndex) -> Actor | None:
     person = person_name(run)
     if person is None:
         return None
-    role = person.role or appositive_role(head)
-    return Actor(
-        index.full_name(person.name),
-        ActorType.PERSON,
-        role=role,
-        affiliation=role_affiliation(role),
-    )
+    return person_actor(index.full_name(person.name), person.role or appositive_role(head))
 
 
 def _proper_run(span: Span, head: Token) -> list[Token]:
@@ -229,12 +217,7 @@ def _named_in_apposition(head: Token, index: NameIndex) -> Actor | None:
             if person is not None:
                 words = " ".join(t.text for t in head.subtree if t.i < child.left_edge.i)
                 role = words.strip(" ,").removeprefix("the ").removeprefix("The ") or None
-                return Actor(
-                    index.full_name(person.name),
-                    ActorType.PERSON,
-                    role=role,
-                    affiliation=role_affiliation(role),
-                )
+                return person_actor(index.full_name(person.name), role)
     return None
 
 
@@ -283,8 +266,7 @@ def _role_description(span: Span, index: NameIndex) -> Reading:
     words = span_words(span)
     person = index.with_role(words)
     if person is not None:
-        actor = Actor(index.full_name(person.name), ActorType.PERSON, role=person.role)
-        return Reading((actor,))
+        return Reading((person_actor(index.full_name(person.name), person.role),))
     words_text = [t.text_with_ws for t in span if t.dep_ != "det" or t.i != span.start]
     text = "".join(words_text).strip()
     unnamed = Actor(f"{text} (unnamed)", ActorType.PERSON, role=text)

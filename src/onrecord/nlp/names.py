@@ -16,7 +16,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.knowledge import country_by_name, country_of
-from onrecord.model import fold
+from onrecord.model import Actor, ActorType, fold
 from onrecord.nlp import lexicons
 
 TITLES = lexicons.load("titles-v1")
@@ -202,6 +202,11 @@ def _organisation_name(run: list[Token]) -> str | None:
 
 def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def person_actor(name: str, role: str | None) -> Actor:
+    """A person, with the body their role names as their affiliation."""
+    return Actor(name, ActorType.PERSON, role=role, affiliation=role_affiliation(role))
 
 
 def role_affiliation(role: str | None) -> str | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from onrecord.knowledge import Country, country_by_name, country_of
 from onrecord.model import Actor, ActorType, fold
 from onrecord.nlp.mentions import UNSPECIFIED_MEDIA, Reading, read_mention
-from onrecord.nlp.names import NameIndex, role_affiliation
+from onrecord.nlp.names import NameIndex, person_actor
 from onrecord.nlp.rules import DocAttribution
 
 _REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
@@ -121,7 +121,7 @@ class _Resolution:
 
     def _person(self, name: str, role: str | None) -> Actor:
         role = self.roles.get(name, role)
-        return Actor(name, ActorType.PERSON, role=role, affiliation=role_affiliation(role))
+        return person_actor(name, role)
 
     def _with_role(self, actor: Actor) -> Actor:
         """A person's later mentions ("Putin") carry the role given first."""
