@@ -6,7 +6,6 @@ from onrecord.knowledge.countries import (
     country_by_name,
     country_of,
     government_name,
-    is_seat_of_power,
 )
 
 __all__ = [
@@ -15,5 +14,4 @@ __all__ = [
     "country_by_name",
     "country_of",
     "government_name",
-    "is_seat_of_power",
 ]

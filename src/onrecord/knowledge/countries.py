@@ -21,7 +21,6 @@ __all__ = [
     "country_by_name",
     "country_of",
     "government_name",
-    "is_seat_of_power",
 ]
 
 # Names read with "the": "the United States", "the Netherlands", "the Czech Republic".
@@ -69,10 +68,6 @@ def country_of(form: str) -> Country | None:
     return country_by_name(form) or country_by_demonym(form)
 
 
-def is_seat_of_power(form: str) -> bool:
-    return _key(form) in _tables().seats
-
-
 def _key(form: str) -> str:
     """Case kept (proper names), periods of abbreviations and a leading "the" dropped."""
     form = " ".join(form.replace("’", "'").split())
@@ -85,7 +80,6 @@ def _key(form: str) -> str:
 class _Tables:
     names: dict[str, Country]
     demonyms: dict[str, Country]
-    seats: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -112,13 +106,10 @@ def _tables() -> _Tables:
                 names.setdefault(_key(form), country)
         if country.demonym:
             demonyms.setdefault(country.demonym, country)
-    seats = set()
-    for form, country_name, kind in _extra_forms():
+    for form, country_name in _extra_forms():
         if country_name in by_name:
             names[_key(form)] = by_name[country_name]
-            if kind == "seat":
-                seats.add(_key(form))
-    return _Tables(names, demonyms, frozenset(seats))
+    return _Tables(names, demonyms)
 
 
 def _capital(capital: str | list[str] | None) -> str | None:
@@ -128,7 +119,8 @@ def _capital(capital: str | list[str] | None) -> str | None:
     return capital.removesuffix(" D.C.").strip() if capital else None
 
 
-def _extra_forms() -> list[tuple[str, str, str]]:
+def _extra_forms() -> list[tuple[str, str]]:
+    """(form, country) rows; the file's third column says what kind of form it is."""
     text = (
         resources.files("onrecord.knowledge")
         .joinpath("data/places-extra.tsv")
@@ -137,6 +129,6 @@ def _extra_forms() -> list[tuple[str, str, str]]:
     rows = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            form, country, kind = line.split("\t")
-            rows.append((form, country, kind))
+            form, country, _kind = line.split("\t")
+            rows.append((form, country))
     return rows

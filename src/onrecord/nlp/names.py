@@ -57,7 +57,7 @@ def is_place_word(token: Token) -> bool:
 
 
 @dataclass(frozen=True)
-class PersonName:
+class NameMention:
     name: str  # as the text writes it, without titles: "Vladimir Putin"
     role: str | None  # the words before it in its noun phrase: "Russian President"
     start: int  # the first token of the whole mention, titles included
@@ -66,7 +66,7 @@ class PersonName:
 
 @dataclass
 class NameIndex:
-    persons: list[PersonName] = field(default_factory=list)
+    persons: list[NameMention] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # "ISW" -> the full name
     _by_surname: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _full_names: dict[str, str] = field(default_factory=dict)
@@ -100,7 +100,7 @@ class NameIndex:
     def count(self, name: str) -> int:
         return sum(1 for person in self.persons if person.name == name)
 
-    def with_role(self, words: set[str]) -> PersonName | None:
+    def with_role(self, words: set[str]) -> NameMention | None:
         """The person whose role words include all of ``words`` ("latvian", "president")."""
         for person in self.persons:
             role = set(fold(person.role).split()) if person.role else set()
@@ -109,7 +109,7 @@ class NameIndex:
         return None
 
 
-def person_name(tokens: list[Token]) -> PersonName | None:
+def person_name(tokens: list[Token]) -> NameMention | None:
     """The name words that end a run of proper nouns, read as a person's name.
 
     What comes before them in the noun phrase is the role: "U.S. Secretary of State
@@ -127,7 +127,7 @@ def person_name(tokens: list[Token]) -> PersonName | None:
         return None
     head = body[-1]
     start = min(tokens[0].i, head.left_edge.i)
-    return PersonName(text, _role(head.doc[start : body[0].i]), start, _is_subject(head))
+    return NameMention(text, _role(head.doc[start : body[0].i]), start, _is_subject(head))
 
 
 # Forms of address, not offices: "Lord Cameron" has no role from "Lord".
