@@ -285,12 +285,15 @@ def score_article(article: TopicalArticle, predicted: Sequence[Attribution]) -> 
     kind_correct = sum(predicted[p].kind.value == article.attributions[g].kind for p, g in matches)
     speaker_correct = sum(same_speaker(predicted[p], article.attributions[g]) for p, g in matches)
     score = Score(len(matches), len(predicted), len(article.attributions))
-    dated, dated_correct = _said_on_counts(article, predicted, tokens)
+    dated, dated_correct = _said_on_counts(article, predicted, predicted_sets, tokens)
     return TopicalScore(1, score, kind_correct, speaker_correct, dated, dated_correct)
 
 
 def _said_on_counts(
-    article: TopicalArticle, predicted: Sequence[Attribution], tokens: Tokenizer
+    article: TopicalArticle,
+    predicted: Sequence[Attribution],
+    predicted_sets: list[frozenset[int]],
+    tokens: Tokenizer,
 ) -> tuple[int, int]:
     """Each gold position against the predicted attribution that overlaps its evidence
     sentence most: is its said_on date the position's as_of?"""
@@ -300,8 +303,8 @@ def _said_on_counts(
             continue
         evidence = tokens.covered((position.evidence_range,))
         overlaps = [
-            (len(evidence & tokens.covered(tuple((s.start, s.end) for s in a.content))), a)
-            for a in predicted
+            (len(evidence & covered), a)
+            for covered, a in zip(predicted_sets, predicted, strict=True)
         ]
         best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
         if best[0] == 0 or best[1] is None:
