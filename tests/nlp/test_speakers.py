@@ -96,7 +96,30 @@ def test_anonymous_officials_are_typed_with_their_affiliation() -> None:
     assert (one.name, one.type) == ("anonymous U.S. official", ActorType.ANONYMOUS)
     assert one.affiliation == "Government of the United States"
     assert speaker_of(found, "strikes").name == "Government of the United States"
-    assert speaker_of(found, "talks").name == "anonymous officials"
+    # Unnamed officials speak for the country just named; with none, they have no country.
+    assert speaker_of(found, "talks").name == "anonymous U.S. officials"
+    alone = analyse("Two officials, who requested anonymity, said the talks had stalled.")
+    assert speaker_of(alone, "talks").name == "anonymous officials"
+
+
+def test_the_officials_refers_back_to_the_unnamed_officials_before() -> None:
+    found = analyse(
+        "The decision marks a shift in U.S. policy.",
+        "Ukraine may use the missiles in Kursk, undisclosed official sources told the paper.",
+        "The U.S. officials do not expect the decision to change the war.",
+    )
+    first, second = speaker_of(found, "Kursk"), speaker_of(found, "decision")
+    assert (first.name, first.type) == ("anonymous U.S. officials", ActorType.ANONYMOUS)
+    assert second == first
+
+
+def test_she_is_the_main_clause_subject_not_a_person_in_a_nested_clause() -> None:
+    found = analyse(
+        "His comments came as minister Nusrat Ghani hailed the resolve of people in Britain"
+        " to see Vladimir Putin defeated as a driving force behind military aid.",
+        "She said that MPs were being bolstered by their constituents.",
+    )
+    assert speaker_of(found, "MPs").name == "Nusrat Ghani"
 
 
 def test_an_acronym_defined_by_the_text_is_its_organisation() -> None:
@@ -160,3 +183,20 @@ def test_relative_pronouns_organisations_and_unnamed_people() -> None:
     )
     nurse = speaker_of(found, "stretched")
     assert (nurse.name, nurse.type) == ("anonymous nurse", ActorType.ANONYMOUS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Experts say the restrictions will not hold.", "unnamed experts"),
+        ("Some analysts said the restrictions will not hold.", "unnamed analysts"),
+        (
+            "Proponents of the decision have long argued that the restrictions will not hold.",
+            "proponents of the decision (unspecified)",
+        ),
+        ("Many Western allies say the restrictions will not hold.", "Western allies (unspecified)"),
+    ],
+)
+def test_people_speaking_as_a_category_keep_their_description(sentence: str, name: str) -> None:
+    actor = speaker_of(analyse(sentence), "restrictions")
+    assert (actor.name, actor.type) == (name, ActorType.ANONYMOUS)

@@ -42,6 +42,11 @@ class Country:
     def government(self) -> str:
         return government_name(self.name)
 
+    @property
+    def adjective(self) -> str:
+        """The form before a noun: "U.S. officials", "German officials"."""
+        return _tables().adjectives.get(self.name) or self.demonym or self.name
+
 
 def government_name(country: str) -> str:
     """ "Government of Germany", "Government of the United States"."""
@@ -80,6 +85,7 @@ def _key(form: str) -> str:
 class _Tables:
     names: dict[str, Country]
     demonyms: dict[str, Country]
+    adjectives: dict[str, str]  # country name -> adjective form, where not the demonym
 
 
 @lru_cache(maxsize=1)
@@ -106,10 +112,13 @@ def _tables() -> _Tables:
                 names.setdefault(_key(form), country)
         if country.demonym:
             demonyms.setdefault(country.demonym, country)
-    for form, country_name in _extra_forms():
+    adjectives: dict[str, str] = {}
+    for form, country_name, kind in _extra_forms():
         if country_name in by_name:
             names[_key(form)] = by_name[country_name]
-    return _Tables(names, demonyms)
+            if kind == "adjective":
+                adjectives[country_name] = form
+    return _Tables(names, demonyms, adjectives)
 
 
 def _capital(capital: str | list[str] | None) -> str | None:
@@ -119,8 +128,8 @@ def _capital(capital: str | list[str] | None) -> str | None:
     return capital.removesuffix(" D.C.").strip() if capital else None
 
 
-def _extra_forms() -> list[tuple[str, str]]:
-    """(form, country) rows; the file's third column says what kind of form it is."""
+def _extra_forms() -> list[tuple[str, str, str]]:
+    """(form, country, kind) rows."""
     text = (
         resources.files("onrecord.knowledge")
         .joinpath("data/places-extra.tsv")
@@ -129,6 +138,6 @@ def _extra_forms() -> list[tuple[str, str]]:
     rows = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            form, country, _kind = line.split("\t")
-            rows.append((form, country))
+            form, country, kind = line.split("\t")
+            rows.append((form, country, kind))
     return rows

@@ -33,6 +33,8 @@ _ANONYMITY = frozenset(
     {"anonymity", "anonymous", "anonymously", "unnamed", "unidentified", "undisclosed"}
 )
 _DEFINITE = frozenset({"the", "this", "that"})
+_QUANTIFIERS = frozenset({"some", "many", "several", "few", "most", "other", "all", "both"})
+_NOT_DESCRIPTIVE = frozenset({"DET", "NUM", "SCONJ", "PRON"})
 # Words that grade a source without saying who it is ("a senior U.S. official").
 _GRADES = frozenset({"senior", "top", "high", "ranking", "-", "high-ranking", "other"})
 
@@ -42,7 +44,8 @@ class Reading:
     """What a mention gives: actors now, or a request to look back.
 
     ``pointer`` says whom a mention refers back to: "person" for "he" or "the Latvian
-    president", "group" for "they" or "it", "spokesperson" for "the spokesperson". A
+    president", "group" for "they" or "it", "spokesperson" for "the spokesperson",
+    "anonymous" for "the U.S. officials" after unnamed ones (same ``fallback`` country). A
     description's ``role_words`` narrow the search, and ``fallback`` names the speaker
     when nobody earlier fits.
     """
@@ -193,14 +196,15 @@ def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> R
     if kind == "reports":
         return Reading((_media_reports(span, head),))
     if kind == "anonymous":
-        return Reading((_anonymous(span, head),))
+        return _anonymous(span, head, said)
     if kind == "government" or head.lower_.startswith("spokes"):
         return _government(span, head, said)
     if kind == "collective":
-        return Reading((Actor(f"unnamed {head.lower_}", ActorType.ANONYMOUS),))
+        return Reading((_collective(span, head),))
     if kind == "organization":  # "the regional transit authority", "its board"
-        words = [t.text for t in span if t.i <= head.i and t.pos_ not in ("DET", "PRON")]
-        return Reading((Actor(" ".join(words), ActorType.ORGANIZATION),))
+        words = [t for t in span if t.i <= head.i and t.pos_ not in ("DET", "PRON")]
+        name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
+        return Reading((Actor(name, ActorType.ORGANIZATION),))
     if any(t.lower_ in _ANONYMITY or t.lower_ == "named" for t in head.subtree):
         # "a nurse who asked not to be named"
         return Reading((Actor(f"anonymous {head.lower_}", ActorType.ANONYMOUS),))
@@ -219,6 +223,21 @@ def _named_in_apposition(head: Token, index: NameIndex) -> Actor | None:
                 role = words.strip(" ,").removeprefix("the ").removeprefix("The ") or None
                 return person_actor(index.full_name(person.name), role)
     return None
+
+
+def _collective(span: Span, head: Token) -> Actor:
+    """ "experts" → "unnamed experts"; "Proponents of the decision" → "proponents of
+    the decision (unspecified)": a described group keeps its description."""
+    # Only a capital that merely starts the sentence is dropped: "Western" stays.
+    words = [
+        t.lower_ if t.is_sent_start and t.tag_ not in PROPER_TAGS else t.text
+        for t in span
+        if not (t.i < head.i and (t.pos_ in _NOT_DESCRIPTIVE or t.lower_ in _QUANTIFIERS))
+        and not t.is_punct
+    ]
+    if len(words) == 1:
+        return Actor(f"unnamed {head.lower_}", ActorType.ANONYMOUS)
+    return Actor(f"{' '.join(words)} (unspecified)", ActorType.ANONYMOUS)
 
 
 def _government(span: Span, head: Token, said: set[int]) -> Reading:
@@ -241,15 +260,14 @@ def _media_reports(span: Span, head: Token) -> Actor:
     return Actor(UNSPECIFIED_MEDIA, ActorType.MEDIA)
 
 
-def _anonymous(span: Span, head: Token) -> Actor:
-    """ "one U.S. official" → anonymous U.S. official; "U.S. officials" → the government."""
+def _anonymous(span: Span, head: Token, said: set[int]) -> Reading:
+    """ "one U.S. official" → anonymous U.S. official; "U.S. officials" → the government;
+    "the U.S. officials" → the anonymous ones mentioned before, if any."""
     country = _country_of(span)
     plural = head.tag_ == "NNPS" or head.tag_ == "NNS"
     marked = any(t.lower_ in _ANONYMITY for t in span.sent)
-    if country is not None and plural and not marked and singular(head.lower_) == "official":
-        return Actor(country.government, ActorType.GOVERNMENT)
     modifiers = [
-        t.text
+        t
         for t in span
         if t.i < head.i
         and t.pos_ not in ("DET", "NUM", "PUNCT")
@@ -257,8 +275,25 @@ def _anonymous(span: Span, head: Token) -> Actor:
         and t.lower_ not in _GRADES
         and t.lower_ not in _ANONYMITY
     ]
-    name = " ".join(["anonymous", *modifiers, head.text.lower()])
-    return Actor(name, ActorType.ANONYMOUS, affiliation=country.government if country else None)
+    noun = head.text.lower()
+    if singular(noun) == "source" and any(t.lower_ == "official" for t in modifiers):
+        # "official sources" are officials
+        modifiers = [t for t in modifiers if t.lower_ != "official"]
+        noun = "officials" if plural else "official"
+    words = [t.text for t in modifiers]
+    if singular(noun) == "official" and country is None:
+        # Unnamed officials speak for the country the text has just named.
+        country = _context_country(span, said, subjects_first=False)
+        if country is not None:
+            words.insert(0, country.adjective)
+    government = Actor(country.government, ActorType.GOVERNMENT) if country else None
+    if government is not None and plural and not marked and singular(noun) == "official":
+        if span[0].lower_ in _DEFINITE:
+            return Reading(pointer="anonymous", fallback=government)
+        return Reading((government,))
+    name = " ".join(["anonymous", *words, noun])
+    affiliation = country.government if country else None
+    return Reading((Actor(name, ActorType.ANONYMOUS, affiliation=affiliation),))
 
 
 def _role_description(span: Span, index: NameIndex) -> Reading:
@@ -292,7 +327,7 @@ def _country_of(span: Span) -> Country | None:
     return None
 
 
-def _context_country(span: Span, said: set[int]) -> Country | None:
+def _context_country(span: Span, said: set[int], subjects_first: bool = True) -> Country | None:
     """The country last named before the mention, within its sentence and the two before."""
     sentence_start = span.sent.start
     first = sentence_start
@@ -304,7 +339,7 @@ def _context_country(span: Span, said: set[int]) -> Country | None:
     # one a spokesperson speaks for, more often than one the sentence talks about.
     window = [t for t in reversed(span.doc[first : span.start]) if t.i not in said]
     subjects = [t for t in window if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
-    for token in subjects + window:
+    for token in (subjects if subjects_first else []) + window:
         country = country_of(token.text)
         if country is not None:
             return country

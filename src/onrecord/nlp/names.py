@@ -151,7 +151,9 @@ def _role(words: Span) -> str | None:
 
 
 def _is_subject(token: Token) -> bool:
-    return token.dep_ in ("nsubj", "nsubjpass")
+    """A subject of the sentence's main clause or of a clause right under it ("as
+    Ghani hailed ..."), not of one nested deeper ("... to see Putin defeated")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and sum(1 for _ in token.head.ancestors) <= 1
 
 
 def _is_name_word(token: Token) -> bool:

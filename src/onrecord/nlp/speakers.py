@@ -90,6 +90,14 @@ class _Resolution:
         if reading.pointer == "group":
             spoken = [s for s in self.history if s.actor.type in _GROUP_TYPES]
             return spoken[-1].actor if spoken else None
+        if reading.pointer == "anonymous":
+            affiliation = reading.fallback.name if reading.fallback else None
+            spoken = [
+                s
+                for s in self.history
+                if s.actor.type is ActorType.ANONYMOUS and s.actor.affiliation == affiliation
+            ]
+            return spoken[-1].actor if spoken else reading.fallback
         if reading.pointer == "spokesperson":
             spoken = [s for s in self.history if "spokes" in (s.actor.role or "")]
             return spoken[-1].actor if spoken else reading.fallback
