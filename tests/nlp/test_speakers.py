@@ -200,3 +200,10 @@ def test_relative_pronouns_organisations_and_unnamed_people() -> None:
 def test_people_speaking_as_a_category_keep_their_description(sentence: str, name: str) -> None:
     actor = speaker_of(analyse(sentence), "restrictions")
     assert (actor.name, actor.type) == (name, ActorType.ANONYMOUS)
+
+
+def test_an_agentless_passive_report_is_the_media() -> None:
+    found = analyse("It was revealed that the U.S. had given Ukraine limited permission.")
+    assert speaker_of(found, "permission") == Actor("media reports (unspecified)", ActorType.MEDIA)
+    announced = analyse("It was announced that the talks had stalled.")
+    assert all(a.actor is None for a in announced)

@@ -3,7 +3,7 @@
 Attributions are read in text order, keeping a history of who spoke where: a pronoun
 ("he said") or a definite description ("the official") takes the nearest fitting speaker
 before it, or the nearest person named as a sentence's subject; a quotation with no cue
-continues the previous speaker; "reportedly" is the media's; a group ("France and
+continues the previous speaker; "reportedly" and "it was revealed" are the media's; a group ("France and
 Germany") gives one attribution per member, as the annotation conventions ask.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from onrecord.knowledge import Country, country_by_name, country_of
 from onrecord.model import Actor, ActorType, fold
@@ -20,6 +20,7 @@ from onrecord.nlp.names import NameIndex, person_actor
 from onrecord.nlp.rules import DocAttribution
 
 _REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_PRESS_VERBS = frozenset({"revealed", "reported", "leaked"})  # past participles
 _GROUP_TYPES = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION, ActorType.MEDIA})
 
 
@@ -78,9 +79,9 @@ class _Resolution:
         return []
 
     def _unsourced(self, attribution: DocAttribution) -> list[Actor]:
-        if attribution.cue is not None and attribution.cue.text.lower() in _REPORTING_ADVERBS:
-            return [Actor(UNSPECIFIED_MEDIA, ActorType.MEDIA)]
         cue = attribution.cue
+        if cue is not None and (cue.text.lower() in _REPORTING_ADVERBS or _press_passive(cue)):
+            return [Actor(UNSPECIFIED_MEDIA, ActorType.MEDIA)]
         if (cue is None or all(t.is_punct for t in cue)) and self.history:
             # A quotation continuing the last speaker, or introduced by a bare colon.
             return [self.history[-1].actor]
@@ -151,6 +152,14 @@ def _role_fits(actor: Actor, words: frozenset[str], loose: bool) -> bool:
     if not actor.role:
         return loose
     return words - places.keys() <= set(fold(actor.role).split())
+
+
+def _press_passive(cue: Span) -> bool:
+    """ "it was revealed that ...", "it has been reported that ...": the press speaks."""
+    verb = cue.root
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    has_agent = any(c.dep_ == "agent" for c in verb.children)
+    return passive and not has_agent and verb.lower_ in _PRESS_VERBS
 
 
 def _position(attribution: DocAttribution) -> int:
