@@ -3,8 +3,8 @@
 Attributions are read in text order, keeping a history of who spoke where: a pronoun
 ("he said") or a definite description ("the official") takes the nearest fitting speaker
 before it, or the nearest person named as a sentence's subject; a quotation with no cue
-continues the previous speaker; "reportedly" and "it was revealed" are the media's; a group ("France and
-Germany") gives one attribution per member, as the annotation conventions ask.
+continues the previous speaker; "reportedly" and "it was revealed" are the media's; a
+group ("France and Germany") gives one attribution per member, as the conventions ask.
 """
 
 from __future__ import annotations
