@@ -229,15 +229,20 @@ def _collective(span: Span, head: Token) -> Actor:
     """ "experts" → "unnamed experts"; "Proponents of the decision" → "proponents of
     the decision (unspecified)": a described group keeps its description."""
     # Only a capital that merely starts the sentence is dropped: "Western" stays.
-    words = [
-        t.lower_ if t.is_sent_start and t.tag_ not in PROPER_TAGS else t.text
+    kept = [
+        t
         for t in span
         if not (t.i < head.i and (t.pos_ in _NOT_DESCRIPTIVE or t.lower_ in _QUANTIFIERS))
         and not t.is_punct
     ]
-    if len(words) == 1:
+    if len(kept) == 1:
         return Actor(f"unnamed {head.lower_}", ActorType.ANONYMOUS)
-    return Actor(f"{' '.join(words)} (unspecified)", ActorType.ANONYMOUS)
+    words = "".join(
+        (t.lower_ if t.is_sent_start and not _names_someone(t) else t.text)
+        + (t.whitespace_ if t is not kept[-1] else "")
+        for t in kept
+    )
+    return Actor(f"{words} (unspecified)", ActorType.ANONYMOUS)
 
 
 def _government(span: Span, head: Token, said: set[int]) -> Reading:
