@@ -5,7 +5,15 @@ The public API. The CLI and every other adapter are thin layers over it.
 
 from __future__ import annotations
 
-from onrecord.api import actor_registry, analyze, analyze_many, read, read_many, settings
+from onrecord.api import (
+    actor_registry,
+    analyze,
+    analyze_many,
+    load_issue,
+    read,
+    read_many,
+    settings,
+)
 from onrecord.errors import OnrecordError, ReadError
 from onrecord.model import (
     Actor,
@@ -15,6 +23,9 @@ from onrecord.model import (
     Attribution,
     Block,
     BlockKind,
+    Coarse,
+    Issue,
+    Position,
     SaidOn,
     Span,
 )
@@ -30,7 +41,10 @@ __all__ = [
     "Attribution",
     "Block",
     "BlockKind",
+    "Coarse",
+    "Issue",
     "OnrecordError",
+    "Position",
     "ReadError",
     "SaidOn",
     "Settings",
@@ -39,6 +53,7 @@ __all__ = [
     "actor_registry",
     "analyze",
     "analyze_many",
+    "load_issue",
     "read",
     "read_many",
     "settings",

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onrecord import ingest
 from onrecord.errors import ReadError
-from onrecord.model import Analysis, Article
+from onrecord.issues import load_issue as _load_issue
+from onrecord.model import Analysis, Article, Issue
 from onrecord.resolve import ActorRegistry, load_aliases
 from onrecord.settings import Settings
 
 if TYPE_CHECKING:
     from onrecord.nlp import Annotator
 
-__all__ = ["actor_registry", "analyze", "analyze_many", "read", "read_many", "settings"]
+__all__ = [
+    "actor_registry",
+    "analyze",
+    "analyze_many",
+    "load_issue",
+    "read",
+    "read_many",
+    "settings",
+]
 
 Source = str | os.PathLike[str]
 
@@ -39,18 +48,26 @@ def read_many(
     return ingest.read_many(sources, settings)
 
 
-def analyze(article: Article | str, settings: Settings | None = None) -> Analysis:
-    """Attributions in one article (an Article, or plain article text)."""
+def load_issue(path: str | os.PathLike[str]) -> Issue:
+    """An issue definition from its TOML file (see docs/positions.md)."""
+    return _load_issue(path)
+
+
+def analyze(
+    article: Article | str, settings: Settings | None = None, issues: Sequence[Issue] = ()
+) -> Analysis:
+    """Attributions in one article (an Article, or plain article text), and with
+    ``issues`` the positions actors take on them."""
     if isinstance(article, str):
         article = ingest.parse_text(article)
-    return next(analyze_many([article], settings))
+    return next(analyze_many([article], settings, issues))
 
 
 def analyze_many(
-    articles: Iterable[Article], settings: Settings | None = None
+    articles: Iterable[Article], settings: Settings | None = None, issues: Sequence[Issue] = ()
 ) -> Iterator[Analysis]:
     """Analyses in input order, loading the pipeline once."""
-    return _annotator(settings or Settings.load()).analyze_many(articles)
+    return _annotator(settings or Settings.load()).analyze_many(articles, issues)
 
 
 def actor_registry(

@@ -4,6 +4,7 @@ from onrecord.model.actor import Actor, ActorType, DateRule, SaidOn, actor_id, f
 from onrecord.model.analysis import Analysis
 from onrecord.model.article import BODY_KINDS, Article, Block, BlockKind, content_hash
 from onrecord.model.attribution import Attribution, AttributionKind, Provenance, Span
+from onrecord.model.position import SIGNALS, Coarse, Example, Issue, Position, StanceLabel
 
 __all__ = [
     "Actor",
@@ -22,4 +23,10 @@ __all__ = [
     "Provenance",
     "Span",
     "content_hash",
+    "Coarse",
+    "Example",
+    "Issue",
+    "Position",
+    "SIGNALS",
+    "StanceLabel",
 ]

@@ -7,6 +7,7 @@ from typing import Any
 
 from onrecord.model.article import Article
 from onrecord.model.attribution import Attribution, Provenance
+from onrecord.model.position import Position
 
 
 @dataclass
@@ -15,7 +16,7 @@ class Analysis:
 
     ``skipped`` says why nothing was looked for (e.g. a non-English article);
     ``error`` says why the analysis of this article failed. Both are ``None``
-    when the article was analysed.
+    when the article was analysed. ``positions`` is ``None`` when no issue was given.
     """
 
     article: Article
@@ -23,6 +24,7 @@ class Analysis:
     provenance: Provenance = field(default_factory=Provenance)
     skipped: str | None = None
     error: str | None = None  # the analysis failed for this article alone
+    positions: list[Position] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -31,8 +33,10 @@ class Analysis:
             "title": self.article.title,
             "language": self.article.language,
             "attributions": [a.to_dict() for a in self.attributions],
-            "provenance": self.provenance.to_dict(),
         }
+        if self.positions is not None:
+            out["positions"] = [p.to_dict() for p in self.positions]
+        out["provenance"] = self.provenance.to_dict()
         if self.skipped:
             out["skipped"] = self.skipped
         if self.error:

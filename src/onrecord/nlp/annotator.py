@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
-from onrecord.model import Analysis, Article, Provenance
+from onrecord.model import Analysis, Article, Issue, Position, Provenance
 from onrecord.nlp import components  # noqa: F401  (registers the factories)
 from onrecord.nlp.attribution import CUE_MODEL, MODEL_DIR, ROLE_MODEL
 from onrecord.nlp.document import ParsedArticle, parse_articles
 from onrecord.nlp.pipeline import load_base
-from onrecord.nlp.to_model import to_attributions
+from onrecord.nlp.to_model import to_attributions, to_positions
 from onrecord.settings import Settings
 
 log = logging.getLogger(__name__)
 ATTRIBUTION_PIPE = "onrecord_attribution_v1"
 SPEAKERS_PIPE = "onrecord_speakers_v1"
 SAID_ON_PIPE = "onrecord_said_on_v1"
+POSITIONS_PIPE = "onrecord_positions_v1"
 
 
 class Annotator:
@@ -45,41 +46,61 @@ class Annotator:
             settings_hash=self.settings.digest(),
         )
 
-    def analyze(self, article: Article) -> Analysis:
-        return next(self.analyze_many([article]))
+    def analyze(self, article: Article, issues: Sequence[Issue] = ()) -> Analysis:
+        return next(self.analyze_many([article], issues))
 
-    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Analyses in input order; a failing article yields an Analysis with ``error``."""
+    def analyze_many(
+        self, articles: Iterable[Article], issues: Sequence[Issue] = ()
+    ) -> Iterator[Analysis]:
+        """Analyses in input order; a failing article yields an Analysis with ``error``.
+
+        With ``issues``, each analysis has ``positions`` on them (else ``None``).
+        """
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) >= self.chunk_size:
-                yield from self._analyze_batch(batch)
+                yield from self._analyze_batch(batch, issues)
                 batch = []
         if batch:
-            yield from self._analyze_batch(batch)
+            yield from self._analyze_batch(batch, issues)
 
-    def _analyze_batch(self, batch: list[Article]) -> Iterator[Analysis]:
+    def _analyze_batch(self, batch: list[Article], issues: Sequence[Issue]) -> Iterator[Analysis]:
         reasons = [self._skip_reason(a) for a in batch]
         results = self._parse(
-            [a for a, reason in zip(batch, reasons, strict=True) if reason is None]
+            [a for a, reason in zip(batch, reasons, strict=True) if reason is None], issues
         )
         for article, reason in zip(batch, reasons, strict=True):
             result = results.get(id(article))
             if reason is not None:
-                yield Analysis(article, provenance=self.provenance, skipped=reason)
+                positions: list[Position] | None = [] if issues else None
+                yield Analysis(
+                    article, provenance=self.provenance, skipped=reason, positions=positions
+                )
             elif isinstance(result, ParsedArticle):
-                found = to_attributions(result.view, article.text, result.doc._.attributions)
-                yield Analysis(article, found, provenance=self.provenance)
+                yield self._record(result, issues)
             else:
                 yield Analysis(article, provenance=self.provenance, error=str(result))
 
-    def _parse(self, articles: list[Article]) -> dict[int, ParsedArticle | str]:
+    def _record(self, parsed: ParsedArticle, issues: Sequence[Issue]) -> Analysis:
+        text = parsed.article.text
+        ids: dict[int, str] = {}
+        found = to_attributions(parsed.view, text, parsed.doc._.attributions, ids)
+        positions = (
+            to_positions(parsed.view, text, parsed.doc._.positions or [], ids) if issues else None
+        )
+        return Analysis(parsed.article, found, provenance=self.provenance, positions=positions)
+
+    def _parse(
+        self, articles: list[Article], issues: Sequence[Issue]
+    ) -> dict[int, ParsedArticle | str]:
         """Parse a batch; when it fails, parse its articles one by one to find the bad one."""
         try:
             return {
                 id(p.article): p
-                for p in parse_articles(self.nlp, articles, batch_size=self.batch_size)
+                for p in parse_articles(
+                    self.nlp, articles, batch_size=self.batch_size, issues=issues
+                )
             }
         except Exception as exc:  # one bad document must not take the batch down
             if len(articles) == 1:
@@ -87,7 +108,7 @@ class Annotator:
                 return {id(articles[0]): f"{articles[0].name}: analysis failed: {exc!r}"}
         results: dict[int, ParsedArticle | str] = {}
         for article in articles:
-            results.update(self._parse([article]))
+            results.update(self._parse([article], issues))
         return results
 
     def _skip_reason(self, article: Article) -> str | None:
@@ -109,7 +130,7 @@ def _build_pipeline(model_dir: str | Path | None) -> Language:
     if ATTRIBUTION_PIPE not in nlp.pipe_names:
         config = {"model_dir": str(model_dir) if model_dir else None}
         nlp.add_pipe(ATTRIBUTION_PIPE, config=config)
-    for name in (SPEAKERS_PIPE, SAID_ON_PIPE):
+    for name in (SPEAKERS_PIPE, SAID_ON_PIPE, POSITIONS_PIPE):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp
@@ -125,4 +146,5 @@ def _component_versions(nlp: Language, model_dir: Path) -> dict[str, str]:
         ATTRIBUTION_PIPE: f"crf-v1 {digest.hexdigest()[:12]}",
         SPEAKERS_PIPE: "rules-v1",
         SAID_ON_PIPE: "rules-v1",
+        POSITIONS_PIPE: "rules-v1",
     }

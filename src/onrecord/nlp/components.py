@@ -18,9 +18,11 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
+from onrecord.issues import load_issue
 from onrecord.nlp.attribution import AttributionFinder, DocAttribution
 from onrecord.nlp.fast_attributes import FastAttributeRuler
 from onrecord.nlp.lemmas import LemmaCache
+from onrecord.nlp.positions import PositionFinder
 from onrecord.nlp.said_on import find_said_on
 from onrecord.nlp.speakers import SpeakerResolver
 
@@ -28,6 +30,7 @@ __all__ = [
     "AttributionComponent",
     "DocAttribution",
     "make_attribution_component",
+    "make_positions_component",
     "make_said_on_component",
     "make_speakers_component",
 ]
@@ -38,6 +41,12 @@ if not Doc.has_extension("attributions"):
 # set it on the Doc before the pipeline runs (``nlp.pipe`` accepts Docs).
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
+# The issues (``onrecord.model.Issue``) to find positions on in this Doc, set like
+# ``published``; the positions component's own issues are used when it is not set.
+if not Doc.has_extension("issues"):
+    Doc.set_extension("issues", default=None)
+if not Doc.has_extension("positions"):
+    Doc.set_extension("positions", default=None)
 
 
 class AttributionComponent:
@@ -101,3 +110,27 @@ def _set_said_on(doc: Doc) -> Doc:
 def make_said_on_component(nlp: Language, name: str) -> object:
     """Sets ``said_on`` on each of ``doc._.attributions``, from ``doc._.published``."""
     return _set_said_on
+
+
+class PositionsComponent:
+    def __init__(self, issue_files: list[str]) -> None:
+        self.issues = [load_issue(path) for path in issue_files]
+        self.finder = PositionFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        issues = doc._.issues if doc._.issues is not None else self.issues
+        doc._.positions = self.finder.find(doc, issues) if issues else []
+        return doc
+
+
+@Language.factory(
+    "onrecord_positions_v1",
+    requires=["doc._.attributions", "token.dep", "token.tag"],
+    assigns=["doc._.positions"],
+    default_config={"issue_files": []},
+)
+def make_positions_component(
+    nlp: Language, name: str, issue_files: list[str]
+) -> PositionsComponent:
+    """Sets ``doc._.positions`` for ``doc._.issues``, or for the issues in ``issue_files``."""
+    return PositionsComponent(issue_files)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from onrecord.model import Article
+from onrecord.model import Article, Issue
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.textview import TextView, build_view
 
@@ -24,12 +24,18 @@ class ParsedArticle:
 
 
 def parse_articles(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 16,
+    n_process: int = 1,
+    issues: Sequence[Issue] = (),
 ) -> Iterator[ParsedArticle]:
-    """Parse each article's prose through ``nlp``, with ``doc._.published`` set."""
+    """Parse each article's prose through ``nlp``, with ``doc._.published`` and
+    ``doc._.issues`` set."""
     pairs = ((build_view(a), a) for a in articles)
     stream = nlp.pipe(
-        ((_make_doc(nlp, view, article), (view, article)) for view, article in pairs),
+        ((_make_doc(nlp, view, article, issues), (view, article)) for view, article in pairs),
         as_tuples=True,
         batch_size=batch_size,
         n_process=n_process,
@@ -38,10 +44,12 @@ def parse_articles(
         yield ParsedArticle(article, view, doc)
 
 
-def _make_doc(nlp: Language, view: TextView, article: Article) -> Doc:
+def _make_doc(nlp: Language, view: TextView, article: Article, issues: Sequence[Issue]) -> Doc:
     doc = nlp.make_doc(view.text)
     if Doc.has_extension("published"):  # registered with the components, when loaded
         doc._.published = article.published.date() if article.published else None
+    if issues and Doc.has_extension("issues"):
+        doc._.issues = list(issues)
     return doc
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span as DocSpan
 
-from onrecord.model import Attribution, SaidOn, Span
+from onrecord.model import Attribution, Position, SaidOn, Span
 from onrecord.nlp.attribution import DocAttribution
+from onrecord.nlp.positions import DocPosition
 from onrecord.nlp.rules import DocSaidOn
 from onrecord.nlp.textview import TextView
 
@@ -21,8 +22,13 @@ def to_spans(view: TextView, text: str, span: DocSpan) -> list[Span]:
     return [Span.of(text, start, end) for start, end in ranges if text[start:end].strip()]
 
 
-def to_attributions(view: TextView, text: str, found: list[DocAttribution]) -> list[Attribution]:
-    """Record attributions; one whose content maps to no text at all is dropped."""
+def to_attributions(
+    view: TextView, text: str, found: list[DocAttribution], ids: dict[int, str] | None = None
+) -> list[Attribution]:
+    """Record attributions; one whose content maps to no text at all is dropped.
+
+    ``ids``, when given, receives each kept DocAttribution's record id, by ``id()``.
+    """
     out: list[Attribution] = []
     for item in found:
         content = [s for part in item.content for s in to_spans(view, text, part)]
@@ -41,7 +47,31 @@ def to_attributions(view: TextView, text: str, found: list[DocAttribution]) -> l
                 said_on=to_said_on(view, text, item.said_on) if item.said_on else None,
             )
         )
+        if ids is not None:
+            ids[id(item)] = out[-1].id
     return out
+
+
+def to_positions(
+    view: TextView, text: str, found: list[DocPosition], ids: dict[int, str]
+) -> list[Position]:
+    """Record positions; ``ids`` gives the record id of each DocAttribution they rest on."""
+    return [
+        Position(
+            issue=item.issue,
+            actor=item.actor,
+            stance=item.stance,
+            coarse=item.coarse,
+            conditions=item.conditions,
+            as_of=item.said_on.date if item.said_on else None,
+            evidence=[s for span in item.evidence for s in to_spans(view, text, span)],
+            confidence=item.confidence,
+            method=item.method,
+            attributions=[ids[id(a)] for a in item.attributions if id(a) in ids],
+            speaker=item.speaker,
+        )
+        for item in found
+    ]
 
 
 def to_said_on(view: TextView, text: str, found: DocSaidOn) -> SaidOn:

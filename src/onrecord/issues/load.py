@@ -1,0 +1,157 @@
+"""Read and check one issue file; every error names the file and the field."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, NoReturn
+
+from onrecord.errors import ConfigError
+from onrecord.model import SIGNALS, Coarse, Example, Issue, StanceLabel
+
+# The label set an issue gets when its file gives none.
+DEFAULT_STANCES = (
+    StanceLabel(
+        "for",
+        "supports or allows it without limits",
+        Coarse.FOR,
+        ("permission", "advocacy"),
+    ),
+    StanceLabel(
+        "for_with_limits",
+        "supports or allows it, with conditions or limits",
+        Coarse.FOR_WITH_LIMITS,
+        ("permission+limits", "advocacy+limits"),
+    ),
+    StanceLabel(
+        "against",
+        "opposes, forbids or warns against it",
+        Coarse.AGAINST,
+        ("prohibition", "opposition", "warning"),
+    ),
+    StanceLabel(
+        "undecided", "has not decided, or is considering it", Coarse.UNDECIDED, ("consideration",)
+    ),
+)
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_KEYS = {"id", "title", "statement", "description", "topic", "stance", "example", "scope"}
+_ACTOR_TYPES = {"person", "organization", "government", "anonymous", "media"}
+
+
+def load_issue(path: str | os.PathLike[str]) -> Issue:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"issue file {path}: cannot be read: {exc.strerror or exc}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"issue file {path}: not valid TOML: {exc}") from exc
+    return parse_issue(data, str(path))
+
+
+def parse_issue(data: dict[str, Any], where: str = "issue") -> Issue:
+    """An Issue from a parsed TOML table; ``where`` names it in error messages."""
+    check = _Checker(where)
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        check.fail(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})")
+    issue_id = check.text(data, "id")
+    if not _ID.fullmatch(issue_id):
+        check.fail(f"id {issue_id!r} must be lower case letters, digits, '-' or '_'")
+    stances = (
+        tuple(_stance(check, table, i) for i, table in enumerate(check.tables(data, "stance")))
+        or DEFAULT_STANCES
+    )
+    labels = [s.label for s in stances]
+    if len(set(labels)) != len(labels):
+        check.fail("stance labels must be unique")
+    topics = tuple(_topic(check, table, i) for i, table in enumerate(check.tables(data, "topic")))
+    if not topics:
+        check.fail("needs at least one [[topic]] with terms, to tell which sentences are about it")
+    examples = tuple(
+        _example(check, table, i, labels) for i, table in enumerate(check.tables(data, "example"))
+    )
+    scope = tuple(check.strings(data, "scope", required=False))
+    bad = sorted(set(scope) - _ACTOR_TYPES)
+    if bad:
+        check.fail(f"scope {bad[0]!r} is not an actor type ({', '.join(sorted(_ACTOR_TYPES))})")
+    return Issue(
+        id=issue_id,
+        title=check.text(data, "title"),
+        statement=check.text(data, "statement"),
+        description=check.text(data, "description", required=False),
+        stances=stances,
+        topics=topics,
+        examples=examples,
+        scope=scope,
+    )
+
+
+def _stance(check: _Checker, table: dict[str, Any], i: int) -> StanceLabel:
+    at = f"stance {i + 1}"
+    label = check.text(table, "label", at)
+    at = f"stance {label!r}"
+    coarse = check.text(table, "coarse", at)
+    if coarse not in {c.value for c in Coarse}:
+        check.fail(f"{at}: coarse {coarse!r} must be one of {', '.join(c.value for c in Coarse)}")
+    signals = tuple(check.strings(table, "signals", at, required=False))
+    for signal in signals:
+        unknown = [part for part in signal.split("+") if part not in SIGNALS]
+        if unknown:
+            check.fail(f"{at}: signal {unknown[0]!r} unknown (known: {', '.join(sorted(SIGNALS))})")
+    hints = tuple(check.strings(table, "hints", at, required=False))
+    if not signals and not hints:
+        check.fail(f"{at}: needs signals or hints, or no sentence can take this label")
+    return StanceLabel(
+        label, check.text(table, "description", at, required=False), Coarse(coarse), signals, hints
+    )
+
+
+def _topic(check: _Checker, table: dict[str, Any], i: int) -> tuple[str, ...]:
+    at = f"topic {table.get('name') or i + 1}"
+    terms = tuple(check.strings(table, "terms", at))
+    if not terms:
+        check.fail(f"{at}: terms is empty")
+    return terms
+
+
+def _example(check: _Checker, table: dict[str, Any], i: int, labels: list[str]) -> Example:
+    at = f"example {i + 1}"
+    stance = check.text(table, "stance", at)
+    if stance not in labels:
+        check.fail(f"{at}: stance {stance!r} is not one of the labels ({', '.join(labels)})")
+    return Example(check.text(table, "text", at), stance)
+
+
+class _Checker:
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def fail(self, reason: str) -> NoReturn:
+        raise ConfigError(f"issue file {self.where}: {reason}")
+
+    def text(self, table: dict[str, Any], key: str, at: str = "", required: bool = True) -> str:
+        value = table.get(key)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"{at + ': ' if at else ''}{key!r} must be a non-empty string")
+        return " ".join(str(value).split())
+
+    def strings(
+        self, table: dict[str, Any], key: str, at: str = "", required: bool = True
+    ) -> list[str]:
+        value = table.get(key)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.fail(f"{at + ': ' if at else ''}{key!r} must be a list of non-empty strings")
+        return [" ".join(v.split()) for v in value]
+
+    def tables(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.fail(f"{key!r} must be an array of tables ([[{key}]])")
+        return value

@@ -1,0 +1,141 @@
+"""Issues a user follows, and the positions actors take on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from onrecord.model.actor import Actor
+from onrecord.model.attribution import Span
+
+
+class Coarse(StrEnum):
+    """The four stances every label set maps onto, so trackers and scores compare."""
+
+    FOR = "for"
+    FOR_WITH_LIMITS = "for_with_limits"
+    AGAINST = "against"
+    UNDECIDED = "undecided"
+
+
+# What a sentence can do about the statement at stake; ``nlp.stance`` finds them.
+SIGNALS = frozenset(
+    {
+        "permission",  # allows it: "authorized", "is allowed to", "their decision"
+        "limits",  # narrows it: "only", "counter-fire", "as long as"
+        "prohibition",  # rules it out: "prohibited", "only inside Ukraine", "not allowed"
+        "advocacy",  # asks for it: "should be allowed", "urged ... to lift restrictions"
+        "opposition",  # is against it: "opposes", "refuses", "rejects"
+        "warning",  # threatens consequences: "warned", "would mean war"
+        "consideration",  # has not decided: "is considering", "weighing"
+    }
+)
+
+
+@dataclass(frozen=True)
+class StanceLabel:
+    """One stance of an issue's label set.
+
+    ``signals`` are alternatives; each is one signal or several joined by "+", all of
+    which must be present ("permission+limits"). ``hints`` are phrases that give this
+    label directly when a relevant sentence contains them.
+    """
+
+    label: str
+    description: str
+    coarse: Coarse
+    signals: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    stance: str
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A question the user follows.
+
+    A sentence is about the issue when it, or the sentence before it, mentions every
+    one of ``topics`` (each a group of alternative words or phrases: "weapons",
+    "missiles"; "inside Russia", "Russian territory"). ``scope`` restricts the actor
+    types positions are kept for.
+    """
+
+    id: str
+    title: str
+    statement: str
+    description: str
+    stances: tuple[StanceLabel, ...]
+    topics: tuple[tuple[str, ...], ...]
+    examples: tuple[Example, ...] = ()
+    scope: tuple[str, ...] = ()
+
+    def stance(self, label: str) -> StanceLabel:
+        for stance in self.stances:
+            if stance.label == label:
+                return stance
+        raise KeyError(label)
+
+
+@dataclass
+class Position:
+    """Where one actor stood on one issue, on one date, and the words that show it.
+
+    ``speaker`` is who said it when that is not the actor (a minister speaking for
+    "Government of Italy"). ``evidence`` are the sentences, ``attributions`` the ids of
+    the attributions the position rests on. ``as_of`` is ``None`` when the text gives
+    no day.
+    """
+
+    issue: str
+    actor: Actor
+    stance: str
+    coarse: Coarse
+    conditions: str | None
+    as_of: dt.date | None
+    evidence: list[Span]
+    confidence: float
+    method: str
+    attributions: list[str] = field(default_factory=list)
+    speaker: Actor | None = None
+    article: str = ""  # the article's name, once positions leave their analysis
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "issue": self.issue,
+            "actor": self.actor.to_dict(),
+            "stance": self.stance,
+            "coarse": self.coarse.value,
+            "conditions": self.conditions,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "evidence": [span.to_dict() for span in self.evidence],
+            "attributions": list(self.attributions),
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "confidence": round(self.confidence, 3),
+            "method": self.method,
+        }
+        if self.article:
+            out["article"] = self.article
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Position:
+        return cls(
+            issue=data["issue"],
+            actor=Actor.from_dict(data["actor"]),
+            stance=data["stance"],
+            coarse=Coarse(data["coarse"]),
+            conditions=data.get("conditions"),
+            as_of=dt.date.fromisoformat(data["as_of"]) if data.get("as_of") else None,
+            evidence=[Span.from_dict(e) for e in data.get("evidence", [])],
+            confidence=data.get("confidence", 1.0),
+            method=data.get("method", ""),
+            attributions=list(data.get("attributions", [])),
+            speaker=Actor.from_dict(data["speaker"]) if data.get("speaker") else None,
+            article=data.get("article", ""),
+        )
