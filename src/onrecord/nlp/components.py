@@ -41,6 +41,10 @@ if not Doc.has_extension("attributions"):
 # set it on the Doc before the pipeline runs (``nlp.pipe`` accepts Docs).
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
+# When the article was last updated (a datetime.date), if it says: a weekday after the
+# publication day ("on Friday" in a Thursday article updated on Friday) is counted from it.
+if not Doc.has_extension("updated"):
+    Doc.set_extension("updated", default=None)
 # The issues (``onrecord.model.Issue``) to find positions on in this Doc, set like
 # ``published``; the positions component's own issues are used when it is not set.
 if not Doc.has_extension("issues"):
@@ -98,7 +102,7 @@ def make_speakers_component(nlp: Language, name: str) -> SpeakerResolver:
 
 def _set_said_on(doc: Doc) -> Doc:
     for attribution in doc._.attributions or ():
-        attribution.said_on = find_said_on(attribution, doc._.published)
+        attribution.said_on = find_said_on(attribution, doc._.published, doc._.updated)
     return doc
 
 
@@ -108,18 +112,23 @@ def _set_said_on(doc: Doc) -> Doc:
     assigns=["doc._.attributions"],
 )
 def make_said_on_component(nlp: Language, name: str) -> object:
-    """Sets ``said_on`` on each of ``doc._.attributions``, from ``doc._.published``."""
+    """Sets ``said_on`` on each of ``doc._.attributions``, from ``doc._.published`` (and
+    ``doc._.updated``)."""
     return _set_said_on
 
 
 class PositionsComponent:
-    def __init__(self, issue_files: list[str]) -> None:
+    def __init__(self, nlp: Language, issue_files: list[str]) -> None:
         self.issues = [load_issue(path) for path in issue_files]
         self.finder = PositionFinder()
+        self.lemmas = LemmaCache.for_pipeline(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         issues = doc._.issues if doc._.issues is not None else self.issues
-        doc._.positions = self.finder.find(doc, issues) if issues else []
+        if not issues:
+            doc._.positions = []
+            return doc
+        doc._.positions = self.finder.find(doc, issues, self.lemmas.lemmas(doc))
         return doc
 
 
@@ -133,4 +142,4 @@ def make_positions_component(
     nlp: Language, name: str, issue_files: list[str]
 ) -> PositionsComponent:
     """Sets ``doc._.positions`` for ``doc._.issues``, or for the issues in ``issue_files``."""
-    return PositionsComponent(issue_files)
+    return PositionsComponent(nlp, issue_files)

@@ -48,6 +48,7 @@ def _make_doc(nlp: Language, view: TextView, article: Article, issues: Sequence[
     doc = nlp.make_doc(view.text)
     if Doc.has_extension("published"):  # registered with the components, when loaded
         doc._.published = article.published.date() if article.published else None
+        doc._.updated = article.updated.date() if article.updated else None
     if issues and Doc.has_extension("issues"):
         doc._.issues = list(issues)
     return doc

@@ -102,10 +102,30 @@ class _Link:
     via: Token | None = None
 
 
-def find_said_on(attribution: DocAttribution, published: date | None) -> DocSaidOn:
-    """The date of one attribution's statement."""
+def find_said_on(
+    attribution: DocAttribution, published: date | None, updated: date | None = None
+) -> DocSaidOn:
+    """The date of one attribution's statement.
+
+    A weekday is the latest such day on or before publication, or on or before
+    ``updated`` when the article was updated within the week after it: "on Friday" in an
+    article published on Thursday and updated on Friday is that Friday.
+    """
     if isinstance(published, datetime):  # a datetime compares with no date
         published = published.date()
+    found = _said_on(attribution, published)
+    if found.rule is DateRule.WEEKDAY and _updated_within_week(published, updated):
+        return _said_on(attribution, updated)
+    return found
+
+
+def _updated_within_week(published: date | None, updated: date | None) -> bool:
+    if isinstance(updated, datetime):
+        updated = updated.date()
+    return published is not None and updated is not None and 0 < (updated - published).days < 7
+
+
+def _said_on(attribution: DocAttribution, published: date | None) -> DocSaidOn:
     candidate = _time_expression(attribution, published)
     if candidate is None:
         return _without_time_expression(attribution, published)

@@ -75,7 +75,12 @@ class _Resolution:
             return list(reading.actors)
         if reading.pointer is not None:
             actor = self._antecedent(attribution.source.start, reading)
-            return [actor] if actor else []
+            if actor is None:
+                return []
+            if actor.type is ActorType.PERSON and not actor.role and reading.fallback:
+                # "The Foreign Secretary said": the role the article had not given yet
+                actor = person_actor(actor.name, reading.fallback.role)
+            return [actor]
         return []
 
     def _unsourced(self, attribution: DocAttribution) -> list[Actor]:

@@ -63,7 +63,7 @@ def to_positions(
             stance=item.stance,
             coarse=item.coarse,
             conditions=item.conditions,
-            as_of=item.said_on.date if item.said_on else None,
+            as_of=item.as_of,
             evidence=[s for span in item.evidence for s in to_spans(view, text, span)],
             confidence=item.confidence,
             method=item.method,

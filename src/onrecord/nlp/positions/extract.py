@@ -1,14 +1,40 @@
-"""Positions in one Doc: candidate statements, their relevance, stance and actor."""
+"""Positions in one Doc: candidate statements, their relevance, stance and actor.
+
+Two kinds of statement can show a position. An attribution ("Germany on Friday
+suggested that Ukraine could use ...") gives its speaker's position; a narrative
+sentence that reports a decision or policy with no one quoted ("Washington's official
+position prohibited ...", "Biden has authorized Ukraine to use ...") gives its
+subject's. Either is kept when it is about the issue (``relevance``), does something
+about the statement at stake (``stance``), and has an actor within the issue's scope
+(``actor_level``). Positions of one actor with the same label and date in one article
+are one position with all their evidence.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from onrecord.model import Actor, Coarse, Issue
+from onrecord.knowledge import Country, country_of
+from onrecord.model import Actor, ActorType, AttributionKind, Coarse, DateRule, Issue, fold
+from onrecord.nlp.mentions import read_mention
+from onrecord.nlp.names import NameIndex, person_actor
+from onrecord.nlp.positions.actor_level import country_of_office, position_holder
+from onrecord.nlp.positions.conditions import conditions
+from onrecord.nlp.positions.relevance import TopicIndex
+from onrecord.nlp.positions.stance import as_advocate, choose_label, find_signals, main_signals
 from onrecord.nlp.rules import DocAttribution, DocSaidOn
+from onrecord.nlp.said_on import find_said_on
+
+ATTRIBUTION_METHOD = "rules-v1:attribution"
+NARRATIVE_METHOD = "rules-v1:narrative"
+# Nouns that stand for their owner's policy: "Washington's official position".
+_POLICY_NOUNS = frozenset({"position", "policy", "decision", "rule", "rules", "stance", "line"})
+# Who may hold a position when a sentence reports a decision with no one quoted.
+_NARRATIVE_HOLDERS = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION})
 
 
 @dataclass
@@ -21,6 +47,7 @@ class DocPosition:
     coarse: Coarse
     conditions: str | None
     said_on: DocSaidOn | None
+    as_of: date | None
     evidence: list[Span]
     confidence: float
     method: str
@@ -28,6 +55,286 @@ class DocPosition:
     speaker: Actor | None = None
 
 
+@dataclass(frozen=True)
+class _Statement:
+    """The words one candidate position rests on."""
+
+    tokens: list[Token]  # in text order
+    cue: list[Token]
+    sentences: list[int]
+    speaker: Actor
+    said_on: DocSaidOn | None
+    attribution: DocAttribution | None
+    subject: Span | None  # who the words say acts, when not the speaker
+
+
 class PositionFinder:
-    def find(self, doc: Doc, issues: Sequence[Issue]) -> list[DocPosition]:
-        return []
+    def find(self, doc: Doc, issues: Sequence[Issue], lemmas: Sequence[str]) -> list[DocPosition]:
+        found = doc._.attributions or []
+        out: list[DocPosition] = []
+        for issue in issues:
+            reader = _IssueReader(doc, issue, lemmas)
+            candidates = [reader.read(s) for s in _statements(doc, found, reader.topics)]
+            out += _merge([c for c in candidates if c is not None])
+        return out
+
+
+class _IssueReader:
+    def __init__(self, doc: Doc, issue: Issue, lemmas: Sequence[str]) -> None:
+        self.doc = doc
+        self.issue = issue
+        self.lemmas = lemmas
+        self.topics = TopicIndex(doc, issue)
+        self.at_stake = _statement_countries(issue.statement)
+        self.countries: dict[str, list[Country]] = {}  # by speaker name, as statements go
+        self.roles = {
+            a.actor.name: a.actor.role
+            for a in reversed(doc._.attributions or [])
+            if a.actor is not None and a.actor.role and a.actor.type is ActorType.PERSON
+        }
+
+    def read(self, statement: _Statement) -> DocPosition | None:
+        countries = self._countries_of(statement)
+        if not self.topics.about(_own_words(statement), statement.sentences):
+            return None
+        close = self.topics.covers(statement.sentences)
+        hits = find_signals(statement.tokens, self.lemmas, statement.cue)
+        signals = main_signals(hits)
+        if not signals:
+            return None
+        speaker = self._acting(statement, signals)
+        if speaker is None:
+            return None
+        speaker = self._with_role(speaker)
+        known = countries + self.countries.get(speaker.name, [])
+        actor, behind = position_holder(speaker, known, self._for_others(speaker, signals))
+        if self.issue.scope and actor.type.value not in self.issue.scope:
+            return None
+        if actor.type is not ActorType.GOVERNMENT:
+            signals = as_advocate(signals)
+        text = "".join(t.text_with_ws for t in statement.tokens)
+        label = choose_label(self.issue, signals, text)
+        if label is None:
+            return None
+        allowed = {t.i for t in statement.tokens}
+        return DocPosition(
+            issue=self.issue.id,
+            actor=actor,
+            stance=label.label,
+            coarse=label.coarse,
+            conditions=conditions(hits, allowed),
+            said_on=statement.said_on,
+            as_of=_as_of(statement.said_on, self.doc._.published),
+            evidence=[self.topics.sentences[n] for n in statement.sentences],
+            confidence=_confidence(statement, close, label.hints != ()),
+            method=ATTRIBUTION_METHOD if statement.attribution else NARRATIVE_METHOD,
+            attributions=[statement.attribution] if statement.attribution else [],
+            speaker=behind,
+        )
+
+    def _acting(self, statement: _Statement, signals: frozenset[str]) -> Actor | None:
+        """The speaker; for a report by the media or an unnamed source ("the U.S. has
+        reportedly given Ukraine permission"), the state the report says acted."""
+        speaker = statement.speaker
+        reporter = speaker.type is ActorType.MEDIA or (
+            speaker.type is ActorType.ANONYMOUS and not speaker.affiliation
+        )
+        if statement.subject is None or not (reporter or statement.attribution is None):
+            return speaker
+        if statement.attribution is not None and "advocacy" in signals:
+            return speaker  # the media or a source asking for it: "Allies say Ukraine should"
+        subject = self._subject_actor(statement.subject)
+        if subject is None or (fold(subject.name) in self.at_stake and "permission" in signals):
+            # "Ukraine is allowed to ...": the country at stake is not who allows it
+            return None if statement.attribution is None else speaker
+        return subject
+
+    def _subject_actor(self, subject: Span) -> Actor | None:
+        actors = read_mention(subject, self._names()).actors
+        if len(actors) != 1:
+            return None
+        actor = actors[0]
+        holders = _NARRATIVE_HOLDERS | {ActorType.PERSON}
+        return actor if actor.type in holders else None
+
+    def _names(self) -> NameIndex:
+        if not hasattr(self, "_index"):
+            self._index = NameIndex.build(self.doc)
+        return self._index
+
+    def _countries_of(self, statement: _Statement) -> list[Country]:
+        """Countries named in the statement ("British-supplied"), remembered for its
+        speaker's later statements; not those at stake in the issue."""
+        named = self._countries(statement.tokens)
+        remembered = self.countries.setdefault(statement.speaker.name, [])
+        remembered += [c for c in named if c not in remembered]
+        return named
+
+    def _with_role(self, speaker: Actor) -> Actor:
+        """A person with the role the article gives them anywhere ("the Ukrainian
+        leader" after "Zelensky made another pitch")."""
+        if speaker.type is not ActorType.PERSON or speaker.role:
+            return speaker
+        role = self.roles.get(speaker.name)
+        return person_actor(speaker.name, role) if role else speaker
+
+    def _countries(self, tokens: Iterable[Token]) -> list[Country]:
+        out: list[Country] = []
+        for token in tokens:
+            word = token.text.split("-")[0]  # "British-supplied"
+            country = country_of(word) if word[:1].isupper() else None
+            if country and fold(country.government) not in self.at_stake and country not in out:
+                out.append(country)
+        return out
+
+    def _for_others(self, speaker: Actor, signals: frozenset[str]) -> bool:
+        """An advocate asking others to act; a state at stake asking for itself
+        ("Zelensky made another pitch for permission") states its own policy."""
+        if signals & {"permission", "prohibition"} or "advocacy" not in signals:
+            return False
+        country = country_of_office(speaker)
+        return country is None or fold(country.government) not in self.at_stake
+
+
+def _statements(doc: Doc, found: list[DocAttribution], topics: TopicIndex) -> Iterator[_Statement]:
+    claimed: set[int] = set()
+    for attribution in found:
+        statement = _from_attribution(attribution, topics)
+        claimed.update(t.i for t in statement.tokens)
+        if attribution.actor is not None:
+            yield statement
+    for number, sentence in enumerate(topics.sentences):
+        # A sentence whose main clause nobody is quoted in: "Previously, Washington's
+        # official position prohibited ..., but Blinken signalled ...".
+        if topics.covers([number]) and sentence.root.i not in claimed:
+            narrative = _from_sentence(sentence, number, doc._.published, doc._.updated)
+            if narrative is not None:
+                yield narrative
+
+
+def _from_attribution(attribution: DocAttribution, topics: TopicIndex) -> _Statement:
+    cue = list(attribution.cue) if attribution.cue is not None else []
+    tokens = sorted({t for part in attribution.content for t in part} | set(cue), key=lambda t: t.i)
+    tokens = [t for t in tokens if not t.is_space]
+    sentences = sorted({topics.sentence_at(t.idx) for t in tokens}) or [0]
+    return _Statement(
+        tokens=tokens,
+        cue=cue,
+        sentences=sentences,
+        speaker=attribution.actor or Actor("", ActorType.ANONYMOUS),
+        said_on=attribution.said_on,
+        attribution=attribution,
+        subject=_content_subject(attribution),
+    )
+
+
+def _own_words(statement: _Statement) -> list[Token]:
+    """The statement and the clause of its cue: "warned of the threat of a global conflict
+    if Kyiv's allies allow it to use weapons ..." even where the content found is short."""
+    if not statement.cue:
+        return statement.tokens
+    return [*statement.tokens, *_clause(statement.cue)]
+
+
+def _clause(cue: list[Token]) -> list[Token]:
+    head = min(cue, key=lambda t: sum(1 for _ in t.ancestors))
+    return list(head.subtree)
+
+
+def _content_subject(attribution: DocAttribution) -> Span | None:
+    """The subject of the reported clause: "the U.S. has reportedly given ..."."""
+    if attribution.kind is AttributionKind.DIRECT or not attribution.content:
+        return None
+    root = attribution.content[0].root
+    return _subject_of(root)
+
+
+def _from_sentence(
+    sentence: Span, number: int, published: date | None, updated: date | None
+) -> _Statement | None:
+    root = sentence.root
+    subject = _subject_of(root)
+    if subject is None:
+        return None
+    verb = sentence.doc[root.i : root.i + 1]
+    said_on = find_said_on(
+        DocAttribution(verb, subject, [], AttributionKind.INDIRECT, 1.0, NARRATIVE_METHOD),
+        published,
+        updated,
+    )
+    tokens = [t for t in sentence if not t.is_space]
+    return _Statement(tokens, [], [number], Actor("", ActorType.ANONYMOUS), said_on, None, subject)
+
+
+def _subject_of(verb: Token) -> Span | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            owner = _policy_owner(child)
+            head = owner or child
+            return head.doc[head.left_edge.i : head.i + 1]
+    return None
+
+
+def _policy_owner(noun: Token) -> Token | None:
+    """ "Washington's official position": Washington."""
+    if noun.lower_ not in _POLICY_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    return None
+
+
+def _statement_countries(statement: str) -> frozenset[str]:
+    """The governments of the countries the issue's statement names ("Ukraine may use
+    ... inside Russia"): the ones at stake, not the ones taking positions on it."""
+    words = statement.replace("-", " ").split()
+    found = {c.government for w in words if (c := country_of(w.strip(",.;:"))) is not None}
+    return frozenset(fold(g) for g in found)
+
+
+def _as_of(said_on: DocSaidOn | None, published: date | None) -> date | None:
+    """The statement's day; for a period that runs up to publication ("have said in the
+    past few weeks", "announced this week"), the position still held when published."""
+    if said_on is None:
+        return None
+    if said_on.date is not None:
+        return said_on.date
+    if (
+        said_on.rule is DateRule.PERIOD
+        and published
+        and said_on.latest
+        and said_on.latest >= published
+    ):
+        return published
+    return None
+
+
+def _confidence(statement: _Statement, close: bool, hinted: bool) -> float:
+    score = 0.5 + (0.2 if close else 0.0) + (0.1 if hinted else 0.0)
+    if statement.attribution is not None and statement.speaker.type is not ActorType.ANONYMOUS:
+        score += 0.1
+    return min(score, 0.95)
+
+
+def _merge(positions: list[DocPosition]) -> list[DocPosition]:
+    """One position per actor, label and date, with all its evidence."""
+    merged: dict[tuple[str, str, date | None], DocPosition] = {}
+    for position in positions:
+        key = (fold(position.actor.name), position.stance, position.as_of)
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = position
+            continue
+        kept.evidence += [s for s in position.evidence if s not in kept.evidence]
+        kept.attributions += position.attributions
+        kept.confidence = max(kept.confidence, position.confidence)
+        kept.conditions = _joined(kept.conditions, position.conditions)
+        kept.speaker = kept.speaker or position.speaker
+    return list(merged.values())
+
+
+def _joined(first: str | None, second: str | None) -> str | None:
+    parts = [p for text in (first, second) if text for p in text.split("; ")]
+    unique = list(dict.fromkeys(parts))
+    return "; ".join(unique) if unique else None
