@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 from typing import TYPE_CHECKING
 
@@ -32,10 +31,18 @@ def register(sub: Subparsers) -> None:
 
     topical = which.add_parser(
         "topical",
-        help="attribution scores on a topical-dev style folder",
-        description="Analyse DIR/articles/*.txt and score against DIR/gold/*.json.",
+        help="attribution (and position) scores on a topical-dev style folder",
+        description="Analyse DIR/articles/*.txt and score against DIR/gold/*.json. With "
+        "--issue, also score positions on that issue: P/R/F1 of (actor, coarse stance) and "
+        "of (actor, coarse stance, as_of), and the accuracy of the fine labels on the matched "
+        "pairs.",
     )
     topical.add_argument("--data", required=True, metavar="DIR")
+    topical.add_argument(
+        "--issue",
+        metavar="FILE",
+        help="an issue file (TOML) whose labels the gold positions use; adds position scores",
+    )
     topical.add_argument("--json", action="store_true", help="print the scores as JSON")
     topical.set_defaults(run=run_topical)
 
@@ -57,11 +64,9 @@ def run_polnear(args: argparse.Namespace) -> int:
 
 def run_topical(args: argparse.Namespace) -> int:
     from onrecord.evaluate.topical_run import evaluate_topical
+    from onrecord.issues import load_issue
 
-    report = evaluate_topical(args.data)
-    print(
-        json.dumps(dataclasses.asdict(report), indent=2)
-        if args.json
-        else format_topical_report(report)
-    )
+    issue = load_issue(args.issue) if args.issue else None
+    report = evaluate_topical(args.data, issue=issue)
+    print(json.dumps(report.to_dict(), indent=2) if args.json else format_topical_report(report))
     return 0

@@ -1,4 +1,5 @@
-"""Scoring attributions: the PolNeAR reader and metrics, predictions files, the topical set.
+"""Scoring attributions: the PolNeAR reader and metrics, predictions files, the topical set,
+and positions on an issue.
 
 Imports only the record model and the errors; never spaCy, never the CLI.
 """
@@ -18,6 +19,12 @@ from onrecord.evaluate.metrics import (
     score_document,
     score_documents,
 )
+from onrecord.evaluate.positions import (
+    PositionReport,
+    PositionScore,
+    format_position_report,
+    score_positions,
+)
 from onrecord.evaluate.predictions import (
     prediction_line,
     read_predictions,
@@ -27,6 +34,7 @@ from onrecord.evaluate.predictions import (
 from onrecord.evaluate.topical import (
     TopicalArticle,
     TopicalAttribution,
+    TopicalPosition,
     TopicalReport,
     TopicalScore,
     format_topical_report,
@@ -40,6 +48,8 @@ __all__ = [
     "AttributionScores",
     "EvaluationReport",
     "GoldDocument",
+    "PositionReport",
+    "PositionScore",
     "RangeAttribution",
     "Ranges",
     "RoleScores",
@@ -47,8 +57,10 @@ __all__ = [
     "Tokenizer",
     "TopicalArticle",
     "TopicalAttribution",
+    "TopicalPosition",
     "TopicalReport",
     "TopicalScore",
+    "format_position_report",
     "format_report",
     "format_topical_report",
     "greedy_match",
@@ -62,6 +74,7 @@ __all__ = [
     "score_article",
     "score_document",
     "score_documents",
+    "score_positions",
     "score_topical",
     "to_range_attribution",
     "write_predictions",

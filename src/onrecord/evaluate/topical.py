@@ -3,19 +3,21 @@
 Layout: ``articles/NNN.txt``, ``manifest.jsonl`` (id, outlet, language, published, ...)
 and ``gold/NNN.json``. Gold strings are located in the text by search; attributions
 are scored by one-to-one greedy matching on content token Jaccard >= 0.5, with kind
-accuracy on the matched pairs, per language.
+accuracy on the matched pairs, per language. Positions on an issue are scored by
+``evaluate.positions`` and shown here when an issue was given.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from onrecord.errors import DataError
 from onrecord.evaluate.metrics import Score, Tokenizer, greedy_match
+from onrecord.evaluate.positions import PositionReport, format_position_report
 from onrecord.evaluate.predictions import json_record
 from onrecord.model import Attribution, fold
 
@@ -52,12 +54,14 @@ class TopicalAttribution:
 
 @dataclass(frozen=True)
 class TopicalPosition:
-    """A gold position; only what dating statements is measured on is kept here."""
+    """A gold position. ``stance`` is a label of the issue the set is annotated for."""
 
     actor: str
     as_of: str | None  # YYYY-MM-DD
     evidence: str
     evidence_range: Range | None
+    stance: str = ""
+    conditions: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,17 @@ class TopicalScore:
 class TopicalReport:
     by_language: dict[str, TopicalScore] = field(default_factory=dict)
     unlocated: list[str] = field(default_factory=list)
+    positions: PositionReport | None = None  # only when an issue was given
+
+    def to_dict(self) -> dict[str, Any]:
+        # Without an issue the JSON stays exactly what it was before positions existed.
+        out: dict[str, Any] = {
+            "by_language": {k: asdict(v) for k, v in self.by_language.items()},
+            "unlocated": list(self.unlocated),
+        }
+        if self.positions is not None:
+            out["positions"] = self.positions.to_dict()
+        return out
 
 
 def load_topical(data_dir: str | Path) -> list[TopicalArticle]:
@@ -161,6 +176,8 @@ def _position(text: str, item: dict[str, Any]) -> TopicalPosition:
         as_of=item.get("as_of"),
         evidence=evidence,
         evidence_range=_find_after(text, evidence, 0),
+        stance=item.get("stance") or "",
+        conditions=item.get("conditions"),
     )
 
 
@@ -341,4 +358,6 @@ def format_topical_report(report: TopicalReport) -> str:
         )
     )
     lines += [f"unlocated: {message}" for message in report.unlocated]
+    if report.positions is not None:
+        lines += ["", format_position_report(report.positions)]
     return "\n".join(lines)
