@@ -13,6 +13,7 @@ from onrecord.api import (
     read,
     read_many,
     settings,
+    track_positions,
 )
 from onrecord.errors import OnrecordError, ReadError
 from onrecord.model import (
@@ -57,4 +58,5 @@ __all__ = [
     "read",
     "read_many",
     "settings",
+    "track_positions",
 ]

@@ -12,7 +12,7 @@ from onrecord import ingest
 from onrecord.errors import ReadError
 from onrecord.issues import load_issue as _load_issue
 from onrecord.model import Analysis, Article, Issue
-from onrecord.resolve import ActorRegistry, load_aliases
+from onrecord.resolve import ActorRegistry, PositionTracker, load_aliases
 from onrecord.settings import Settings
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ __all__ = [
     "read",
     "read_many",
     "settings",
+    "track_positions",
 ]
 
 Source = str | os.PathLike[str]
@@ -82,6 +83,24 @@ def actor_registry(
     for analysis in analyses:
         registry.add(analysis)
     return registry
+
+
+def track_positions(
+    analyses: Iterable[Analysis], issue: Issue, aliases: str | os.PathLike[str] | None = None
+) -> PositionTracker:
+    """Each actor's positions on ``issue`` across ``analyses``, on one timeline.
+
+    The analyses must have been made with the issue (``analyze_many(..., issues=[issue])``);
+    ``aliases`` is the actor registry's aliases file. See docs/positions.md for the rules::
+
+        tracker = track_positions(analyses, issue)
+        tracker.timeline()                    # actor by actor, in date order, shifts flagged
+        tracker.current(date(2024, 6, 1))     # where each actor stood that day
+    """
+    tracker = PositionTracker(issue, load_aliases(Path(aliases)) if aliases else None)
+    for analysis in analyses:
+        tracker.add(analysis)
+    return tracker
 
 
 @lru_cache(maxsize=2)

@@ -16,14 +16,14 @@ __all__ = ["main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from onrecord.cli import actors, analyze, bench, demo, evaluate, read, train
+    from onrecord.cli import actors, analyze, bench, demo, evaluate, positions, read, train
 
     parser = argparse.ArgumentParser(
         prog="onrecord",
         description="Who said what in the news, with the exact words as evidence.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (demo, read, analyze, actors, evaluate, train, bench):
+    for module in (demo, read, analyze, actors, positions, evaluate, train, bench):
         module.register(sub)
     return parser
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from onrecord import api
 from onrecord.cli._output import error
-from onrecord.model import Analysis, Article
+from onrecord.model import Analysis, Article, Issue
 from onrecord.settings import Settings
 
 
@@ -14,16 +14,20 @@ class AnalysisStream:
     """Analyses of every article in ``inputs``, in order.
 
     A document that cannot be read, an analysis that fails, and a skipped article are
-    reported on stderr; ``failures`` counts the first two, for the exit status.
+    reported on stderr; ``failures`` counts the first two, for the exit status. With
+    ``issues``, each analysis has the positions actors take on them.
     """
 
-    def __init__(self, inputs: Sequence[str], settings: Settings) -> None:
+    def __init__(
+        self, inputs: Sequence[str], settings: Settings, issues: Sequence[Issue] = ()
+    ) -> None:
         self.inputs = inputs
         self.settings = settings
+        self.issues = issues
         self.failures = 0
 
     def __iter__(self) -> Iterator[Analysis]:
-        for analysis in api.analyze_many(self._articles(), self.settings):
+        for analysis in api.analyze_many(self._articles(), self.settings, self.issues):
             self._report(analysis)
             yield analysis
 

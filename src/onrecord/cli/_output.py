@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections.abc import Iterable
@@ -34,6 +35,17 @@ def write_json_stream(items: Iterable[dict[str, Any]], fmt: str, out: TextIO | N
         count += 1
     if fmt == "json":
         out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def write_csv(rows: Iterable[dict[str, Any]], columns: list[str], out: TextIO | None = None) -> int:
+    """Write dicts as CSV with a header row, one row a dict; returns how many."""
+    writer = csv.DictWriter(out or sys.stdout, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
     return count
 
 
