@@ -23,7 +23,7 @@ from onrecord.nlp.attribution import AttributionFinder, DocAttribution
 from onrecord.nlp.fast_attributes import FastAttributeRuler
 from onrecord.nlp.lemmas import LemmaCache
 from onrecord.nlp.positions import PositionFinder
-from onrecord.nlp.said_on import find_said_on
+from onrecord.nlp.said_on import find_said_on, share_occasions
 from onrecord.nlp.speakers import SpeakerResolver
 
 __all__ = [
@@ -101,8 +101,10 @@ def make_speakers_component(nlp: Language, name: str) -> SpeakerResolver:
 
 
 def _set_said_on(doc: Doc) -> Doc:
-    for attribution in doc._.attributions or ():
+    found = doc._.attributions or []
+    for attribution in found:
         attribution.said_on = find_said_on(attribution, doc._.published, doc._.updated)
+    share_occasions(found)
     return doc
 
 

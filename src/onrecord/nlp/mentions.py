@@ -171,7 +171,17 @@ def _proper_run(span: Span, head: Token) -> list[Token]:
         start -= 1
     while doc[start].lower_ in ("of", "for", "and"):
         start += 1
-    return list(doc[start : head.i + 1])
+    # An organisation's name goes on past its head: "Institute for the Study of War".
+    end = head.i + 1
+    while end < span.end and (
+        doc[end].tag_ in PROPER_TAGS or doc[end].lower_ in ("of", "for", "the", "and", "on")
+    ):
+        end += 1
+    while end > head.i + 1 and doc[end - 1].tag_ not in PROPER_TAGS:
+        end -= 1
+    if noun_class(head) != "organization":
+        end = head.i + 1
+    return list(doc[start:end])
 
 
 def _has_article(span: Span, run: list[Token]) -> bool:
@@ -193,6 +203,12 @@ def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> R
     if named is not None:
         return Reading((named,))
     kind = noun_class(head)
+    if kind is None and not is_title(head):
+        author = _author(head)
+        if author is not None:  # "an assessment published on May 13 by the ISW"
+            found = read_mention(author, index)
+            if found.actors:
+                return found
     if kind == "reports":
         return Reading((_media_reports(span, head),))
     if kind == "anonymous":
@@ -211,6 +227,20 @@ def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> R
     if is_title(head):
         return _role_description(span, index)
     return Reading()
+
+
+def _author(head: Token) -> Span | None:
+    """Who a statement, assessment or call is by: "by the ISW", "from Ukrainian officials",
+    also through a participle ("published on May 13 by the ISW")."""
+    links = [head, *(c for c in head.children if c.dep_ == "acl")]
+    for link in links:
+        for child in link.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    noun = objects[0]
+                    return noun.doc[noun.left_edge.i : noun.right_edge.i + 1]
+    return None
 
 
 def _named_in_apposition(head: Token, index: NameIndex) -> Actor | None:

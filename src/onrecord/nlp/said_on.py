@@ -63,12 +63,13 @@ _MODIFIER_LINKS = frozenset(
     " dobj dative agent quantmod".split()
 )
 # Clauses that still tell when the statement was made: "speaking on Thursday",
-# "an assessment published on May 13", "asked on Tuesday whether".
-_CLAUSE_LINKS = frozenset({"acl", "advcl", "pcomp"})
+# "an assessment published on May 13", "asked on Tuesday whether", "Volker, who spoke
+# with CBC News earlier this month, said".
+_CLAUSE_LINKS = frozenset({"acl", "advcl", "pcomp", "relcl"})
 _SPEECH_FORMS = frozenset(
     "speaking talking writing addressing answering commenting testifying briefing asked"
     " interviewed quoted cited published released issued posted aired broadcast televised"
-    " reported".split()
+    " reported spoke spoken talked told wrote".split()
 )
 _MAX_STEPS = 6
 # Which of two expressions equally close to the cue says more.
@@ -334,3 +335,27 @@ def _modifies(token: Token) -> bool:
     if token.dep_ == "conj":  # "France and Germany on Thursday": the source's members
         return token.tag_.startswith("NN")
     return token.dep_ in _CLAUSE_LINKS and token.lower_ in _SPEECH_FORMS
+
+
+def share_occasions(found: list[DocAttribution]) -> None:
+    """ "Volker, who spoke with CBC News earlier this month, said ...": the occasion one
+    statement names is the occasion of the same person's statements in the article that
+    give no time of their own (quotes from one interview), in place."""
+    occasions: dict[str, DocSaidOn] = {}
+    for attribution in found:
+        if attribution.actor is not None and _names_occasion(attribution):
+            occasions.setdefault(attribution.actor.name, attribution.said_on)  # type: ignore[arg-type]
+    for attribution in found:
+        said_on = attribution.said_on
+        if attribution.actor is None or said_on is None or said_on.rule is not DateRule.PUBLISHED:
+            continue
+        attribution.said_on = occasions.get(attribution.actor.name, said_on)
+
+
+def _names_occasion(attribution: DocAttribution) -> bool:
+    """Whether the statement's time comes from a clause on its speaker ("who spoke ...")."""
+    basis = attribution.said_on.basis if attribution.said_on else None
+    if basis is None or attribution.source is None:
+        return False
+    clauses = [c for c in attribution.source.root.children if c.dep_ == "relcl"]
+    return any(c.left_edge.i <= basis.start and basis.end <= c.right_edge.i + 1 for c in clauses)

@@ -7,7 +7,8 @@ position prohibited ...", "Biden has authorized Ukraine to use ...") gives its
 subject's. Either is kept when it is about the issue (``relevance``), does something
 about the statement at stake (``stance``), and has an actor within the issue's scope
 (``actor_level``). Positions of one actor with the same label and date in one article
-are one position with all their evidence.
+are one position with all their evidence, and so is one that another states more
+precisely (``_refines``).
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ class PositionFinder:
         for issue in issues:
             reader = _IssueReader(doc, issue, lemmas)
             candidates = [reader.read(s) for s in _statements(doc, found, reader.topics)]
-            out += _merge([c for c in candidates if c is not None])
+            out += _merge([c for c in candidates if c is not None], issue)
         return out
 
 
@@ -86,7 +87,6 @@ class _IssueReader:
         self.lemmas = lemmas
         self.topics = TopicIndex(doc, issue)
         self.at_stake = _statement_countries(issue.statement)
-        self.countries: dict[str, list[Country]] = {}  # by speaker name, as statements go
         self.roles = {
             a.actor.name: a.actor.role
             for a in reversed(doc._.attributions or [])
@@ -94,7 +94,6 @@ class _IssueReader:
         }
 
     def read(self, statement: _Statement) -> DocPosition | None:
-        countries = self._countries_of(statement)
         if not self.topics.about(_own_words(statement), statement.sentences):
             return None
         close = self.topics.covers(statement.sentences)
@@ -106,8 +105,10 @@ class _IssueReader:
         if speaker is None:
             return None
         speaker = self._with_role(speaker)
-        known = countries + self.countries.get(speaker.name, [])
-        actor, behind = position_holder(speaker, known, self._for_others(speaker, signals))
+        countries = self._countries(statement.tokens)
+        known = countries + self._countries_named_with(speaker)
+        for_others = self._for_others(speaker, known, countries, signals)
+        actor, behind = position_holder(speaker, known, for_others)
         if self.issue.scope and actor.type.value not in self.issue.scope:
             return None
         if actor.type is not ActorType.GOVERNMENT:
@@ -162,13 +163,14 @@ class _IssueReader:
             self._index = NameIndex.build(self.doc)
         return self._index
 
-    def _countries_of(self, statement: _Statement) -> list[Country]:
-        """Countries named in the statement ("British-supplied"), remembered for its
-        speaker's later statements; not those at stake in the issue."""
-        named = self._countries(statement.tokens)
-        remembered = self.countries.setdefault(statement.speaker.name, [])
-        remembered += [c for c in named if c not in remembered]
-        return named
+    def _countries_named_with(self, speaker: Actor) -> list[Country]:
+        """Countries named in the sentences that name the speaker ("Lord Cameron backed
+        strikes using British-supplied weapons"), in text order."""
+        if speaker.type is not ActorType.PERSON or not speaker.name:
+            return []
+        surname = speaker.name.split()[-1]
+        sentences = [s for s in self.topics.sentences if any(t.text == surname for t in s)]
+        return self._countries(t for s in sentences for t in s)
 
     def _with_role(self, speaker: Actor) -> Actor:
         """A person with the role the article gives them anywhere ("the Ukrainian
@@ -187,26 +189,38 @@ class _IssueReader:
                 out.append(country)
         return out
 
-    def _for_others(self, speaker: Actor, signals: frozenset[str]) -> bool:
-        """An advocate asking others to act; a state at stake asking for itself
-        ("Zelensky made another pitch for permission") states its own policy."""
+    def _for_others(
+        self,
+        speaker: Actor,
+        known: list[Country],
+        named: list[Country],
+        signals: frozenset[str],
+    ) -> bool:
+        """An office-holder asking other states to act ("called on allies to lift the
+        restrictions"), not stating their own state's policy: neither a state at stake
+        asking for itself ("Zelensky made another pitch for permission") nor one speaking
+        of its own weapons ("backed strikes using British-supplied weapons")."""
         if signals & {"permission", "prohibition"} or "advocacy" not in signals:
             return False
-        country = country_of_office(speaker)
-        return country is None or fold(country.government) not in self.at_stake
+        country = country_of_office(speaker) or next(iter(known), None)
+        if country is None:
+            return False
+        return fold(country.government) not in self.at_stake and country not in named
 
 
 def _statements(doc: Doc, found: list[DocAttribution], topics: TopicIndex) -> Iterator[_Statement]:
     claimed: set[int] = set()
     for attribution in found:
+        if attribution.actor is None:
+            continue  # "Washington's official position prohibited ...": read as narrative
         statement = _from_attribution(attribution, topics)
         claimed.update(t.i for t in statement.tokens)
-        if attribution.actor is not None:
-            yield statement
+        yield statement
     for number, sentence in enumerate(topics.sentences):
         # A sentence whose main clause nobody is quoted in: "Previously, Washington's
         # official position prohibited ..., but Blinken signalled ...".
-        if topics.covers([number]) and sentence.root.i not in claimed:
+        tokens = [t for t in sentence if not t.is_space]
+        if sentence.root.i not in claimed and topics.about(tokens, [number]):
             narrative = _from_sentence(sentence, number, doc._.published, doc._.updated)
             if narrative is not None:
                 yield narrative
@@ -267,8 +281,11 @@ def _from_sentence(
 
 
 def _subject_of(verb: Token) -> Span | None:
+    """The subject, or what "there is" introduces ("there are growing calls from
+    Ukrainian officials")."""
+    existential = any(c.dep_ == "expl" for c in verb.children)
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass") or (existential and child.dep_ == "attr"):
             owner = _policy_owner(child)
             head = owner or child
             return head.doc[head.left_edge.i : head.i + 1]
@@ -317,21 +334,61 @@ def _confidence(statement: _Statement, close: bool, hinted: bool) -> float:
     return min(score, 0.95)
 
 
-def _merge(positions: list[DocPosition]) -> list[DocPosition]:
-    """One position per actor, label and date, with all its evidence."""
+def _merge(positions: list[DocPosition], issue: Issue) -> list[DocPosition]:
+    """One position per actor, label and date, with all its evidence; then the ones
+    another says more precisely folded into it (see ``_refines``)."""
     merged: dict[tuple[str, str, date | None], DocPosition] = {}
     for position in positions:
         key = (fold(position.actor.name), position.stance, position.as_of)
-        kept = merged.get(key)
-        if kept is None:
+        if key in merged:
+            _absorb(merged[key], position)
+        else:
             merged[key] = position
-            continue
-        kept.evidence += [s for s in position.evidence if s not in kept.evidence]
-        kept.attributions += position.attributions
-        kept.confidence = max(kept.confidence, position.confidence)
-        kept.conditions = _joined(kept.conditions, position.conditions)
-        kept.speaker = kept.speaker or position.speaker
-    return list(merged.values())
+    kept: list[DocPosition] = []
+    for position in merged.values():
+        finer = next((p for p in merged.values() if _refines(p, position, issue)), None)
+        if finer is None:
+            kept.append(position)
+        else:
+            _absorb(finer, position)
+    return kept
+
+
+def _refines(finer: DocPosition, coarser: DocPosition, issue: Issue) -> bool:
+    """Whether ``finer`` says what ``coarser`` says, more precisely, in one article:
+    the same actor and day with a label that adds signals ("permits_with_limits" to
+    "permits": the headline's "U.S. gives Ukraine permission" and the body's
+    counter-fire limits), or the same stance with the day the text gives where the
+    other has only the publication date (the lead's "Cameron has backed ..." and "On
+    Thursday (2 May), Lord Cameron said ...")."""
+    if finer is coarser or fold(finer.actor.name) != fold(coarser.actor.name):
+        return False
+    if finer.as_of == coarser.as_of and _adds_signals(issue, finer.stance, coarser.stance):
+        return True
+    return (
+        finer.coarse is coarser.coarse
+        and _from_publication(coarser)
+        and not _from_publication(finer)
+        and finer.as_of is not None
+    )
+
+
+def _adds_signals(issue: Issue, finer: str, coarser: str) -> bool:
+    finer_sets = [frozenset(e.split("+")) for e in issue.stance(finer).signals]
+    coarser_sets = [frozenset(e.split("+")) for e in issue.stance(coarser).signals]
+    return bool(coarser_sets) and all(any(c < f for f in finer_sets) for c in coarser_sets)
+
+
+def _from_publication(position: DocPosition) -> bool:
+    return position.said_on is not None and position.said_on.rule is DateRule.PUBLISHED
+
+
+def _absorb(kept: DocPosition, position: DocPosition) -> None:
+    kept.evidence += [s for s in position.evidence if s not in kept.evidence]
+    kept.attributions += [a for a in position.attributions if a not in kept.attributions]
+    kept.confidence = max(kept.confidence, position.confidence)
+    kept.conditions = _joined(kept.conditions, position.conditions)
+    kept.speaker = kept.speaker or position.speaker
 
 
 def _joined(first: str | None, second: str | None) -> str | None:

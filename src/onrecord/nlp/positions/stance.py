@@ -63,7 +63,8 @@ def find_signals(tokens: Sequence[Token], lemmas: Sequence[str], cue: Iterable[T
     # What the subject's noun phrase says belongs to its owner: in "The Biden
     # administration's decision to allow ... does not change Germany's stance", the
     # permission is not the speaker's.
-    in_subjects = {t.i for top in _tops(tokens) for t in _subject_words(top)}
+    content = [t for t in tokens if t.i not in cue_ids]
+    in_subjects = {t.i for top in _tops(content) for t in _subject_words(top)}
     raw = [(s, t) for s, t in _matches(tokens, lemmas) if t.i not in in_subjects]
     hits: list[Hit] = []
     for found, token in raw:
@@ -231,8 +232,13 @@ def _tops(tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if t.head.i == t.i or t.head.i not in ids]
 
 
-def _subject_words(verb: Token) -> list[Token]:
-    return [w for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree]
+def _subject_words(top: Token) -> list[Token]:
+    """The words of the subject of ``top``, or of ``top`` itself when it is a subject
+    (a content cut short after its subject: "The decision to allow ... —")."""
+    subjects = [c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if top.dep_ in ("nsubj", "nsubjpass"):
+        subjects.append(top)
+    return [w for s in subjects for w in s.subtree]
 
 
 def _heads(token: Token, steps: int) -> list[Token]:
