@@ -35,6 +35,12 @@ _OBLIGATION_VERBS = frozenset({"need", "have", "has", "had"})  # "need to", "hav
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "nothing", "neither"})
 _NEGATING_DETS = frozenset({"no", "neither"})
 LIMITS = "limits"
+# Forms of the verbs whose negation is opposition, not silence.
+_SUPPORT_FORMS = frozenset(
+    f"{stem}{ending}"
+    for stem in ("support", "back", "favor", "favour", "endorse")
+    for ending in ("", "s", "ed", "d", "ing")
+)
 RULE_ON_USE = "rule-on-use"  # read as permission or prohibition in context
 RESTRICTION = "restriction"  # counts only negated ("no restrictions") or lifted
 _HINT_GAP = 3  # words allowed between two words of a hint
@@ -166,8 +172,8 @@ def _in_context(signal: str, token: Token, raw: list[tuple[str, Token]]) -> str 
             return "prohibition"
         if signal == "prohibition":
             return "permission"
-        if signal == LIMITS:
-            return None
+        if signal == "advocacy" and token.lower_ in _SUPPORT_FORMS:
+            return "opposition"  # "could not support the deal"
         return None  # "did not warn", "is not considering": no stance either way
     if signal == "permission" and _asked_for(token, raw):
         return "advocacy"

@@ -1,0 +1,172 @@
+"""Position extraction on invented articles, one pattern each, with the example issue.
+
+Labels follow the topical-dev conventions that examples/issues/strikes-inside-russia.toml
+uses: permits, permits_with_limits, supports_lifting, opposes, forbids, warns_against,
+undecided; office-holders speak for "Government of X".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+import onrecord
+from conftest import REPO
+from onrecord.ingest.text import parse_text
+from onrecord.model import Coarse, Position
+
+ISSUE = onrecord.load_issue(REPO / "examples" / "issues" / "strikes-inside-russia.toml")
+THURSDAY = datetime(2024, 5, 30)
+
+
+def positions(*paragraphs: str, published: datetime | None = THURSDAY) -> list[Position]:
+    article = parse_text("\n\n".join(paragraphs), published=published)
+    found = onrecord.analyze(article, issues=[ISSUE]).positions
+    assert found is not None
+    return found
+
+
+def held(found: list[Position]) -> set[tuple[str, str]]:
+    return {(p.actor.name, p.stance) for p in found}
+
+
+def test_a_government_permission_with_limits_its_conditions_and_day() -> None:
+    (found,) = positions(
+        "Germany on Friday said that Ukraine could use German-supplied weapons to defend"
+        " itself against attacks launched from just inside Russia.",
+        published=datetime(2024, 5, 31),
+    )
+    assert (found.actor.name, found.stance, found.coarse) == (
+        "Government of Germany",
+        "permits_with_limits",
+        Coarse.FOR_WITH_LIMITS,
+    )
+    assert found.as_of == date(2024, 5, 31)
+    assert found.conditions is not None and "defend itself" in found.conditions
+    assert found.method == "rules-v1:attribution" and found.attributions
+
+
+def test_an_announced_permission_without_limits() -> None:
+    found = positions(
+        "France announced on Thursday that Ukraine is allowed to use the missiles it"
+        " supplied to strike targets inside Russia."
+    )
+    assert held(found) == {("Government of France", "permits")}
+
+
+def test_a_negated_permission_forbids() -> None:
+    found = positions(
+        "The U.S. has said it does not allow the use of its weapons for attacks inside Russia."
+    )
+    assert held(found) == {("Government of the United States", "forbids")}
+
+
+def test_a_rule_confining_use_to_ukraine_forbids_and_the_minister_speaks_for_italy() -> None:
+    (found,) = positions(
+        "Italy's Foreign Minister Antonio Tajani said on Thursday that weapons supplied by"
+        " Italy should only be used in Ukraine, not against targets inside Russia."
+    )
+    assert (found.actor.name, found.stance) == ("Government of Italy", "forbids")
+    assert found.speaker is not None and found.speaker.name == "Antonio Tajani"
+
+
+def test_a_commentator_who_says_nothing_is_off_limits_supports_lifting() -> None:
+    found = positions(
+        "“We have to say no use of weapons is off-limits inside Russia, as long as it conforms"
+        " to international law,” said Kurt Volker, a former U.S. ambassador to NATO."
+    )
+    assert held(found) == {("Kurt Volker", "supports_lifting")}
+    assert "as long as" in (found[0].conditions or "")
+
+
+def test_a_head_of_state_urging_other_allies_keeps_their_own_name() -> None:
+    found = positions(
+        "Latvian President Edgars Rinkēvičs called on allies to lift restrictions on the use"
+        " of their weapons against targets in Russia."
+    )
+    assert held(found) == {("Edgars Rinkēvičs", "supports_lifting")}
+
+
+def test_a_warning_about_a_hypothetical_permission_is_a_warning() -> None:
+    found = positions(
+        "Russian President Vladimir Putin warned of a global conflict if Western allies allow"
+        " Ukraine to use their weapons to strike inside Russia."
+    )
+    assert held(found) == {("Government of Russia", "warns_against")}
+
+
+def test_a_narrative_sentence_reports_a_policy() -> None:
+    (found,) = positions(
+        "Previously, Washington's official position prohibited U.S.-supplied weapons from"
+        " striking Russian territory."
+    )
+    assert (found.actor.name, found.stance) == ("Government of the United States", "forbids")
+    assert found.method == "rules-v1:narrative" and not found.attributions
+
+
+def test_a_report_of_a_decision_is_the_decider_s_position() -> None:
+    found = positions(
+        "The U.S. has reportedly given Ukraine limited permission to use its weapons to strike"
+        " targets inside Russia."
+    )
+    assert held(found) == {("Government of the United States", "permits_with_limits")}
+
+
+def test_the_country_at_stake_is_not_who_allows_it() -> None:
+    found = positions(
+        "Allies say Ukraine should be able to use Western weapons to strike inside Russia."
+    )
+    assert all(p.actor.name != "Government of Ukraine" for p in found)
+
+
+def test_two_statements_of_one_stance_on_one_day_are_one_position() -> None:
+    (found,) = positions(
+        "Canada said on Thursday that Ukraine is allowed to use Canadian weapons to strike"
+        " targets inside Russia.",
+        "Canada also said on Thursday that Kyiv is free to use the missiles it supplied against"
+        " targets on Russian territory.",
+    )
+    assert (found.actor.name, found.stance) == ("Government of Canada", "permits")
+    assert len(found.evidence) == 2 and len(found.attributions) == 2
+
+
+def test_an_article_about_something_else_has_no_positions() -> None:
+    assert positions("The mayor said the bridge would reopen on Monday, after repairs.") == []
+
+
+def test_evidence_offsets_index_the_article_text() -> None:
+    text = (
+        "Germany on Friday said that Ukraine could use German-supplied weapons to defend"
+        " itself against attacks launched from just inside Russia."
+    )
+    analysis = onrecord.analyze(text, issues=[ISSUE])
+    record = analysis.to_dict()["positions"][0]
+    for part in record["evidence"]:
+        assert text[part["start"] : part["end"]] == part["text"]
+    assert record["actor"]["name"] == "Government of Germany"
+    assert record["attributions"] == [analysis.attributions[0].id]
+
+
+def test_without_an_issue_there_are_no_positions_in_the_record() -> None:
+    analysis = onrecord.analyze("Germany said Ukraine may use its weapons inside Russia.")
+    assert analysis.positions is None and "positions" not in analysis.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        (
+            "The German government said it is considering whether to let Ukraine strike"
+            " inside Russia with its missiles.",
+            "undecided",
+        ),
+        (
+            "A German government spokesman said Berlin refuses to let Ukraine use German"
+            " missiles against targets inside Russia.",
+            "opposes",
+        ),
+    ],
+)
+def test_consideration_and_refusal(sentence: str, label: str) -> None:
+    assert {p.stance for p in positions(sentence)} == {label}
