@@ -14,7 +14,8 @@ import pytest
 import onrecord
 from conftest import REPO
 from onrecord.ingest.text import parse_text
-from onrecord.model import Coarse, Position
+from onrecord.model import Coarse, Example, Issue, Position, StanceLabel
+from onrecord.nlp.positions.stance import choose_label
 
 ISSUE = onrecord.load_issue(REPO / "examples" / "issues" / "strikes-inside-russia.toml")
 THURSDAY = datetime(2024, 5, 30)
@@ -170,3 +171,37 @@ def test_without_an_issue_there_are_no_positions_in_the_record() -> None:
 )
 def test_consideration_and_refusal(sentence: str, label: str) -> None:
     assert {p.stance for p in positions(sentence)} == {label}
+
+
+def test_a_labelled_example_breaks_a_tie_between_labels() -> None:
+    stances = (
+        StanceLabel("rejects", "", Coarse.AGAINST, ("opposition",)),
+        StanceLabel("threatens", "", Coarse.AGAINST, ("warning",)),
+    )
+    example = Example(
+        "The ministry warned of retaliation against any strike on its airfields.", "threatens"
+    )
+    issue = Issue("x", "X", "X", "", stances, (("strike",),), (example,))
+    both = frozenset({"opposition", "warning"})
+    text = "The ministry rejected the plan and warned of retaliation against strikes on airfields."
+    assert choose_label(issue, both, text).label == "threatens"
+    assert choose_label(issue, both, "They rejected it.").label == "rejects"
+
+
+def test_a_policy_held_before_publication_is_dated_by_it_not_on_a_guessed_day() -> None:
+    (found,) = positions(
+        "Previously, Washington's official position prohibited U.S.-supplied weapons from"
+        " striking Russian territory."
+    )
+    assert found.as_of is None and found.held_before == THURSDAY.date()
+
+
+def test_evidence_stops_at_the_paragraph_a_heading_ran_into() -> None:
+    found = positions(
+        "Allies weigh their options",
+        "France announced on Thursday that Ukraine is allowed to use the missiles it"
+        " supplied to strike targets inside Russia.",
+    )
+    (france,) = [p for p in found if p.actor.name == "Government of France"]
+    assert all(not span.text.startswith("Allies") for span in france.evidence)
+    assert france.evidence[0].text.startswith("France announced")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 
 import pytest
@@ -337,3 +338,22 @@ def test_actors_come_by_name_and_the_api_builds_the_same_tracker() -> None:
         "Government of the United States",
     ]
     assert tracker.timeline("nobody") == []
+
+
+def test_a_position_held_before_a_day_precedes_it_and_the_change_is_a_shift() -> None:
+    earlier = dataclasses.replace(position("forbids", None), held_before=date(2024, 5, 30))
+    analysis = article(
+        "seed",
+        "Previously, the U.S. prohibited strikes.\nNow it allows counter-fire.",
+        date(2024, 5, 30),
+        [earlier, position("permits_with_limits", date(2024, 5, 30))],
+    )
+    forbids, limited = track_positions([analysis], ISSUE).timeline()
+    assert (forbids.stance, forbids.as_of, forbids.placed_on) == (
+        "forbids",
+        None,
+        date(2024, 5, 29),
+    )
+    assert forbids.held_before == date(2024, 5, 30) and not forbids.shift
+    assert (limited.stance, limited.shifted_from) == ("permits_with_limits", "forbids")
+    assert forbids.to_dict()["held_before"] == "2024-05-30"

@@ -89,7 +89,9 @@ class Position:
     ``speaker`` is who said it when that is not the actor (a minister speaking for
     "Government of Italy"). ``evidence`` are the sentences, ``attributions`` the ids of
     the attributions the position rests on. ``as_of`` is ``None`` when the text gives
-    no day.
+    no day; ``held_before`` is then the day before which the text says it was held
+    ("Previously, Washington's official position prohibited ..." in an article of 30
+    May: 2024-05-30), so that a tracker can order it without a guessed day.
     """
 
     issue: str
@@ -104,6 +106,7 @@ class Position:
     attributions: list[str] = field(default_factory=list)
     speaker: Actor | None = None
     article: str = ""  # the article's name, once positions leave their analysis
+    held_before: dt.date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -113,6 +116,7 @@ class Position:
             "coarse": self.coarse.value,
             "conditions": self.conditions,
             "as_of": self.as_of.isoformat() if self.as_of else None,
+            "held_before": self.held_before.isoformat() if self.held_before else None,
             "evidence": [span.to_dict() for span in self.evidence],
             "attributions": list(self.attributions),
             "speaker": self.speaker.to_dict() if self.speaker else None,
@@ -131,11 +135,16 @@ class Position:
             stance=data["stance"],
             coarse=Coarse(data["coarse"]),
             conditions=data.get("conditions"),
-            as_of=dt.date.fromisoformat(data["as_of"]) if data.get("as_of") else None,
+            as_of=_day(data.get("as_of")),
             evidence=[Span.from_dict(e) for e in data.get("evidence", [])],
             confidence=data.get("confidence", 1.0),
             method=data.get("method", ""),
             attributions=list(data.get("attributions", [])),
             speaker=Actor.from_dict(data["speaker"]) if data.get("speaker") else None,
             article=data.get("article", ""),
+            held_before=_day(data.get("held_before")),
         )
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None

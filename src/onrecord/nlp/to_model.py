@@ -64,6 +64,7 @@ def to_positions(
             coarse=item.coarse,
             conditions=item.conditions,
             as_of=item.as_of,
+            held_before=item.held_before,
             evidence=[s for span in item.evidence for s in to_spans(view, text, span)],
             confidence=item.confidence,
             method=item.method,

@@ -9,7 +9,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from onrecord.model import Actor, Position, fold
 from onrecord.resolve.tracked import TrackedPosition
@@ -26,7 +26,11 @@ class Sighting:
 
     @property
     def placed_on(self) -> date | None:
-        return self.position.as_of or self.published
+        """Its day, else the day before the one it was held before, else publication."""
+        position = self.position
+        if position.as_of is None and position.held_before is not None:
+            return position.held_before - timedelta(days=1)
+        return position.as_of or self.published
 
     def merge_key(self) -> MergeKey:
         position = self.position
@@ -102,7 +106,7 @@ def _timeline_key(item: TrackedPosition) -> tuple[date, bool, date, str, int]:
     evidence = item.evidence
     return (
         item.placed_on or date.max,
-        item.as_of is None,
+        item.as_of is None and item.held_before is None,
         item.published or date.max,
         item.articles[0],
         evidence[0].span.start if evidence else 0,
@@ -112,16 +116,17 @@ def _timeline_key(item: TrackedPosition) -> tuple[date, bool, date, str, int]:
 def _flag_shifts(ordered: list[TrackedPosition]) -> list[TrackedPosition]:
     """Dated positions whose coarse stance the actor's previous dated day did not have.
 
-    Undated positions are never flagged and never the previous day: their place on
-    the timeline is only their article's publication date. Positions of one day are
+    A position held before a known day ("Previously, ...") counts as dated, on the day
+    before. Other undated positions are never flagged and never the previous day: their
+    place on the timeline is only their article's publication date. Positions of one day are
     not shifts from each other: they are different aspects, or reports in no order.
     """
     out: list[TrackedPosition] = []
     previous_day: list[TrackedPosition] = []
     this_day: list[TrackedPosition] = []
     for item in ordered:
-        if item.as_of is not None:
-            if this_day and this_day[-1].as_of != item.as_of:
+        if item.as_of is not None or item.held_before is not None:
+            if this_day and this_day[-1].placed_on != item.placed_on:
                 previous_day, this_day = this_day, []
             item = dataclasses.replace(item, shifted_from=_shifted_from(item, previous_day))
             this_day.append(item)

@@ -34,8 +34,9 @@ class TrackedPosition:
     ``actor`` is the registry's canonical actor. ``positions`` are the articles'
     positions it merges, each with its ``article`` name, in order of publication;
     their actors are canonical too, keeping the role the article gave.
-    ``placed_on`` is the day that places it on the timeline: ``as_of``, else the
-    publication date of its articles, else ``None`` (it goes last). ``published`` is
+    ``placed_on`` is the day that places it on the timeline: ``as_of``, else the day
+    before ``held_before``, else the publication date of its articles, else ``None``
+    (it goes last). ``published`` is
     the earliest publication date of its articles. ``shifted_from`` is the actor's
     stance on its previous dated day when the coarse stance has changed since then.
     """
@@ -49,6 +50,12 @@ class TrackedPosition:
     published: date | None
     positions: tuple[Position, ...]
     shifted_from: str | None = None
+
+    @property
+    def held_before(self) -> date | None:
+        """For an undated position, the day before which its articles say it was held."""
+        days = [p.held_before for p in self.positions if p.held_before is not None]
+        return min(days, default=None) if self.as_of is None else None
 
     @property
     def shift(self) -> bool:
@@ -92,6 +99,7 @@ class TrackedPosition:
             "stance": self.stance,
             "coarse": self.coarse.value,
             "as_of": _iso(self.as_of),
+            "held_before": _iso(self.held_before),
             "placed_on": _iso(self.placed_on),
             "published": _iso(self.published),
             "conditions": self.conditions,

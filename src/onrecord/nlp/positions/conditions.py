@@ -36,6 +36,12 @@ def conditions(hits: Sequence[Hit], allowed: set[int]) -> str | None:
 
 
 def _phrase(token: Token, allowed: set[int]) -> Span | None:
+    if token.dep_ == "advmod" and token.head.i in allowed:
+        # "only" in "should only be used in Ukraine": from it to the end of its verb phrase
+        start = token.left_edge.i  # "as long as": from the first "as"
+        words = [t for t in token.head.subtree if t.i >= start and t.i in allowed]
+        end = min(words[-1].i + 1, start + _MAX_WORDS)
+        return token.doc[start:end]
     node = token
     for _ in range(3):
         if node.dep_ in _PHRASE_HEADS and node.i != node.head.i:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +34,10 @@ ATTRIBUTION_METHOD = "rules-v1:attribution"
 NARRATIVE_METHOD = "rules-v1:narrative"
 # Nouns that stand for their owner's policy: "Washington's official position".
 _POLICY_NOUNS = frozenset({"position", "policy", "decision", "rule", "rules", "stance", "line"})
+# Words of a time expression that place a statement before publication, by an unknown time.
+_EARLIER_WORDS = frozenset(
+    {"previously", "earlier", "formerly", "once", "prior", "before", "recently", "ago", "past"}
+)
 # Who may hold a position when a sentence reports a decision with no one quoted.
 _NARRATIVE_HOLDERS = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION})
 
@@ -49,6 +53,7 @@ class DocPosition:
     conditions: str | None
     said_on: DocSaidOn | None
     as_of: date | None
+    held_before: date | None
     evidence: list[Span]
     confidence: float
     method: str
@@ -126,7 +131,8 @@ class _IssueReader:
             conditions=conditions(hits, allowed),
             said_on=statement.said_on,
             as_of=_as_of(statement.said_on, self.doc._.published),
-            evidence=[self.topics.sentences[n] for n in statement.sentences],
+            held_before=_held_before(statement.said_on, self.doc._.published),
+            evidence=_evidence(statement, self.topics.sentences),
             confidence=_confidence(statement, close, label.hints != ()),
             method=ATTRIBUTION_METHOD if statement.attribution else NARRATIVE_METHOD,
             attributions=[statement.attribution] if statement.attribution else [],
@@ -276,8 +282,39 @@ def _from_sentence(
         published,
         updated,
     )
-    tokens = [t for t in sentence if not t.is_space]
+    paragraph = _paragraph_part(sentence, root.i, root.i)
+    tokens = [t for t in paragraph if not t.is_space]
     return _Statement(tokens, [], [number], Actor("", ActorType.ANONYMOUS), said_on, None, subject)
+
+
+def _evidence(statement: _Statement, sentences: list[Span]) -> list[Span]:
+    """The statement's sentences, each cut to the paragraphs the statement is in: the
+    parser sometimes runs a sentence on across a heading or a caption."""
+    out = []
+    for number in statement.sentences:
+        sentence = sentences[number]
+        inside = [t.i for t in statement.tokens if sentence.start <= t.i < sentence.end]
+        out.append(_paragraph_part(sentence, min(inside), max(inside)) if inside else sentence)
+    return out
+
+
+def _paragraph_part(sentence: Span, first: int, last: int) -> Span:
+    """The part of ``sentence`` between the paragraph breaks around tokens first..last."""
+    doc = sentence.doc
+    start, end = sentence.start, sentence.end
+    for i in range(first - 1, sentence.start - 1, -1):
+        if _breaks_paragraph(doc[i]):
+            start = i + 1
+            break
+    for i in range(last + 1, sentence.end):
+        if _breaks_paragraph(doc[i]):
+            end = i
+            break
+    return doc[start:end]
+
+
+def _breaks_paragraph(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
 
 
 def _subject_of(verb: Token) -> Span | None:
@@ -324,6 +361,20 @@ def _as_of(said_on: DocSaidOn | None, published: date | None) -> date | None:
         and said_on.latest >= published
     ):
         return published
+    return None
+
+
+def _held_before(said_on: DocSaidOn | None, published: date | None) -> date | None:
+    """Publication, for a position the text places before it without a day ("Previously",
+    "earlier", "had long prohibited")."""
+    if said_on is None or said_on.date is not None or published is None:
+        return None
+    if said_on.rule is DateRule.PERIOD:
+        latest = said_on.latest
+        return latest + timedelta(days=1) if latest and latest < published else None
+    if said_on.rule is DateRule.UNKNOWN and said_on.basis is not None:
+        words = {t.lower_ for t in said_on.basis}
+        return published if words & _EARLIER_WORDS else None
     return None
 
 

@@ -7,7 +7,8 @@ allowed" is a prohibition and "no restrictions" a permission; a permission under
 not given; restrictions that are lifted are not imposed. Of what remains, the signals
 nearest the top of the sentence (the cue, then the main clause) are what the
 statement does; limits anywhere narrow it. The issue's labels say which combination
-of signals each label stands for; a label's own hint phrases take precedence.
+of signals each label stands for; a label's own hint phrases take precedence, and
+its labelled examples break ties.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from onrecord.model import Issue, StanceLabel
@@ -44,6 +46,7 @@ _SUPPORT_FORMS = frozenset(
 RULE_ON_USE = "rule-on-use"  # read as permission or prohibition in context
 RESTRICTION = "restriction"  # counts only negated ("no restrictions") or lifted
 _HINT_GAP = 3  # words allowed between two words of a hint
+_EXAMPLE_MIN_OVERLAP = 0.2  # word overlap (Jaccard) an example needs to break a tie
 # Links between a permission and the verb that asks for it: "urged members to lift".
 _ASKING_CLIMBS = frozenset(
     {"xcomp", "ccomp", "aux", "auxpass", "acomp", "attr", "dobj", "pobj", "prep"}
@@ -105,9 +108,10 @@ def main_signals(hits: Sequence[Hit]) -> frozenset[str]:
 
 
 def choose_label(issue: Issue, signals: frozenset[str], text: str) -> StanceLabel | None:
-    """The label whose hint the text contains (the longest), else the one whose signal
-    combination is the most specific of those present; ties go to the file's order.
-    A statement with no signal takes no label, hint or not."""
+    """The label whose hint the text contains (the longest); else the one whose signal
+    combination is the most specific of those present, where several tie the one of
+    the issue's labelled example most like the text, then the first in the file. A
+    statement with no signal takes no label, hint or not."""
     if not signals:
         return None
     hinted = [
@@ -118,13 +122,38 @@ def choose_label(issue: Issue, signals: frozenset[str], text: str) -> StanceLabe
     ]
     if hinted:
         return max(hinted, key=lambda pair: pair[0])[1]
-    best: tuple[int, StanceLabel] | None = None
-    for stance in issue.stances:
-        for expression in stance.signals:
-            parts = frozenset(expression.split("+"))
-            if parts <= signals and (best is None or len(parts) > best[0]):
-                best = (len(parts), stance)
-    return best[1] if best else None
+    scored = [
+        (len(parts), stance)
+        for stance in issue.stances
+        for parts in (frozenset(e.split("+")) for e in stance.signals)
+        if parts <= signals
+    ]
+    if not scored:
+        return None
+    top = max(size for size, _ in scored)
+    tied = list(dict.fromkeys(stance for size, stance in scored if size == top))
+    return _nearest_example(issue, text, tied) or tied[0]
+
+
+def _nearest_example(issue: Issue, text: str, labels: list[StanceLabel]) -> StanceLabel | None:
+    """Among tied labels, the one whose example shares the most words with the text."""
+    if len(labels) < 2 or not issue.examples:
+        return None
+    words = _content_words(text)
+    best, best_score = None, _EXAMPLE_MIN_OVERLAP
+    for example in issue.examples:
+        stance = next((s for s in labels if s.label == example.stance), None)
+        if stance is None:
+            continue
+        theirs = _content_words(example.text)
+        score = len(words & theirs) / len(words | theirs) if words | theirs else 0.0
+        if score > best_score:
+            best, best_score = stance, score
+    return best
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS and len(w) > 2}
 
 
 def _contains(text: str, phrase: str) -> bool:
