@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from onrecord.evaluate import load_split
 from onrecord.evaluate.polnear import evaluate_polnear, gold_article
 from onrecord.evaluate.topical import load_topical
 from onrecord.evaluate.topical_run import evaluate_topical, topical_article
 from onrecord.ingest.text import parse_text
+from onrecord.issues import load_issue
 from onrecord.model import Analysis, Span
 from onrecord.nlp import Annotator
 
@@ -27,6 +29,10 @@ FLOOR_CUE_EXACT_F1 = 0.695
 # Speaker canonical accuracy on matched attributions, topical-dev English articles,
 # measured 2026-11-29: 0.875 (70 of 80); floor 0.03 below.
 FLOOR_TOPICAL_SPEAKER_ACCURACY = 0.845
+# Positions on topical-dev English articles with examples/issues/strikes-inside-russia.toml,
+# measured 2026-11-29: (actor, coarse stance) F1 0.786, with as_of 0.679; floors 0.03 below.
+FLOOR_TOPICAL_POSITION_F1 = 0.756
+FLOOR_TOPICAL_POSITION_DATED_F1 = 0.649
 # SHA-256 of the UTF-8 texts of those articles, concatenated in id order.
 FLOOR_DATA_SHA256 = "df51054a622aa6aeee9d492723c21c59b9ca1754584c0503519c17bf8b77f05e"
 
@@ -109,6 +115,15 @@ def test_topical_dev_speaker_floor(annotator: Annotator, topical_dir: Path) -> N
     assert score.speaker_accuracy >= FLOOR_TOPICAL_SPEAKER_ACCURACY, (
         f"speaker accuracy {score.speaker_accuracy:.4f} < {FLOOR_TOPICAL_SPEAKER_ACCURACY}"
     )
+
+
+def test_topical_dev_positions_floor(annotator: Annotator, topical_dir: Path) -> None:
+    issue = load_issue(REPO / "examples" / "issues" / "strikes-inside-russia.toml")
+    report = evaluate_topical(topical_dir, annotator, issue).positions
+    assert report is not None
+    score = report.by_language["en"]
+    assert score.stance.f1 >= FLOOR_TOPICAL_POSITION_F1, f"{score.stance.f1:.4f}"
+    assert score.dated.f1 >= FLOOR_TOPICAL_POSITION_DATED_F1, f"{score.dated.f1:.4f}"
 
 
 def subset_sha256(polnear_dir: Path) -> str:

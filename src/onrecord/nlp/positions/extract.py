@@ -382,7 +382,7 @@ def _confidence(statement: _Statement, close: bool, hinted: bool) -> float:
     score = 0.5 + (0.2 if close else 0.0) + (0.1 if hinted else 0.0)
     if statement.attribution is not None and statement.speaker.type is not ActorType.ANONYMOUS:
         score += 0.1
-    return min(score, 0.95)
+    return round(min(score, 0.95), 2)
 
 
 def _merge(positions: list[DocPosition], issue: Issue) -> list[DocPosition]:
