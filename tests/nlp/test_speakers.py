@@ -207,3 +207,20 @@ def test_an_agentless_passive_report_is_the_media() -> None:
     assert speaker_of(found, "permission") == Actor("media reports (unspecified)", ActorType.MEDIA)
     announced = analyse("It was announced that the talks had stalled.")
     assert all(a.actor is None for a in announced)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "A commander of a Ukrainian drone unit said the restrictions tied their hands.",
+            "Ukrainian drone unit commander (unnamed)",
+        ),
+        (
+            "The head of the local military administration said the restrictions were lifted.",
+            "head of the local military administration (unnamed)",
+        ),
+    ],
+)
+def test_an_unnamed_office_holder_is_named_as_the_conventions_do(sentence: str, name: str) -> None:
+    assert speaker_of(analyse(sentence), "restrictions").name == name

@@ -49,6 +49,9 @@ def evaluate_polnear(
 
 
 def _ranges(analysis: Analysis) -> list[RangeAttribution]:
+    """The analysis's attributions as PolNeAR relations. A group source ("France and
+    Germany said") gives one attribution per member, as the topical conventions ask;
+    PolNeAR annotates it as one relation, so identical relations are kept once."""
     if analysis.error:
         print(f"onrecord: {analysis.error}", file=sys.stderr)
-    return [to_range_attribution(a) for a in analysis.attributions]
+    return list(dict.fromkeys(to_range_attribution(a) for a in analysis.attributions))

@@ -339,7 +339,7 @@ def _role_description(span: Span, index: NameIndex) -> Reading:
         return Reading((person_actor(index.full_name(person.name), person.role),))
     words_text = [t.text_with_ws for t in span if t.dep_ != "det" or t.i != span.start]
     text = "".join(words_text).strip()
-    unnamed = Actor(f"{text} (unnamed)", ActorType.PERSON, role=text)
+    unnamed = Actor(f"{_compound_name(span) or text} (unnamed)", ActorType.PERSON, role=text)
     # "the head of the local military administration" brings in someone new; "the
     # Latvian president" and "Italy's foreign minister" may be someone named before.
     if any(c.dep_ == "prep" for c in span.root.children):
@@ -349,6 +349,22 @@ def _role_description(span: Span, index: NameIndex) -> Reading:
     if span[0].lower_ in _DEFINITE:
         return Reading(pointer="person", role_words=frozenset(words), fallback=unnamed, loose=True)
     return Reading((unnamed,))
+
+
+def _compound_name(span: Span) -> str | None:
+    """ "a commander of a Ukrainian drone unit" → "Ukrainian drone unit commander": an
+    office in some indefinite body is named as a compound, as the conventions do; "the
+    head of the local military administration" (a definite body) keeps its words."""
+    head = span.root
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if len(of) != 1 or any(c.dep_ == "prep" and c.i != of[0].i for c in head.children):
+        return None
+    body = [c for c in of[0].children if c.dep_ == "pobj"]
+    if not body or not any(c.lower_ in ("a", "an") for c in body[0].children):
+        return None
+    words = [t.text for t in body[0].subtree if t.dep_ != "det" and not t.is_punct]
+    modifiers = [t.text for t in span if t.i < head.i and t.dep_ not in ("det", "poss")]
+    return " ".join([*words, *modifiers, head.text]) if words else None
 
 
 def _country_of(span: Span) -> Country | None:
