@@ -93,3 +93,7 @@ def test_demo_prints_the_examples(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "harbour-bridge-tolls.txt" in out and "clinic-hours.txt" in out
     assert "Priya Raman" in out
+    # The example issue's timeline: the transit authority's conditional support.
+    assert "== harbour-bridge-tolls  Tolls on the Harbour Bridge" in out
+    timeline = out.split("== harbour-bridge-tolls  Tolls")[1]
+    assert "regional transit authority" in timeline and "for_with_limits" in timeline

@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 
 from onrecord import api
 from onrecord.cli.analyze import print_table
+from onrecord.cli.positions import print_table as print_timeline
 from onrecord.ingest.text import parse_text
-from onrecord.model import Article
+from onrecord.model import Article, Issue
+
+EXAMPLE_ISSUE = "examples/bridge-tolls.toml"
 
 if TYPE_CHECKING:
     from onrecord.cli._output import Subparsers
@@ -21,7 +24,8 @@ def register(sub: Subparsers) -> None:
         "demo",
         help="analyse the built-in example articles and print who said what",
         description="Read the example articles shipped with onrecord (written for the "
-        "project), find every attribution and print them as a table.",
+        "project), find every attribution and print them as a table, then where each "
+        "actor stands on the example issue (bridge-tolls.toml) across the articles.",
     )
     p.set_defaults(run=run)
 
@@ -35,10 +39,18 @@ def example_articles() -> Iterator[Article]:
             )
 
 
+def example_issue() -> Issue:
+    with resources.as_file(resources.files("onrecord").joinpath(EXAMPLE_ISSUE)) as path:
+        return api.load_issue(path)
+
+
 def run(args: argparse.Namespace) -> int:
-    for analysis in api.analyze_many(example_articles()):
+    issue = example_issue()
+    analyses = list(api.analyze_many(example_articles(), issues=[issue]))
+    for analysis in analyses:
         article = analysis.article
         published = article.published.isoformat() if article.published else "-"
         print(f"{article.outlet or '-'} · {', '.join(article.bylines) or '-'} · {published}")
         print_table(analysis)
+    print_timeline(api.track_positions(analyses, issue).timeline(), issue)
     return 0
