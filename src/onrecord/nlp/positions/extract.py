@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,8 +39,9 @@ _POLICY_NOUNS = frozenset({"position", "policy", "decision", "rule", "rules", "s
 _EARLIER_WORDS = frozenset(
     {"previously", "earlier", "formerly", "once", "prior", "before", "recently", "ago", "past"}
 )
-# Who may hold a position when a sentence reports a decision with no one quoted.
-_NARRATIVE_HOLDERS = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION})
+# Who a reported clause's subject may be to hold a position ("the U.S. has reportedly
+# given ...", "Biden has authorized ..."): not media, not an anonymous group.
+_SUBJECT_HOLDERS = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION, ActorType.PERSON})
 
 
 @dataclass
@@ -68,7 +70,7 @@ class _Statement:
     tokens: list[Token]  # in text order
     cue: list[Token]
     sentences: list[int]
-    speaker: Actor
+    speaker: Actor | None  # None for a narrative sentence: its subject acts
     said_on: DocSaidOn | None
     attribution: DocAttribution | None
     subject: Span | None  # who the words say acts, when not the speaker
@@ -143,31 +145,30 @@ class _IssueReader:
         """The speaker; for a report by the media or an unnamed source ("the U.S. has
         reportedly given Ukraine permission"), the state the report says acted."""
         speaker = statement.speaker
-        reporter = speaker.type is ActorType.MEDIA or (
-            speaker.type is ActorType.ANONYMOUS and not speaker.affiliation
+        reporter = speaker is None or (
+            speaker.type is ActorType.MEDIA
+            or (speaker.type is ActorType.ANONYMOUS and not speaker.affiliation)
         )
-        if statement.subject is None or not (reporter or statement.attribution is None):
+        if statement.subject is None or not reporter:
             return speaker
-        if statement.attribution is not None and "advocacy" in signals:
+        if speaker is not None and "advocacy" in signals:
             return speaker  # the media or a source asking for it: "Allies say Ukraine should"
         subject = self._subject_actor(statement.subject)
         if subject is None or (fold(subject.name) in self.at_stake and "permission" in signals):
             # "Ukraine is allowed to ...": the country at stake is not who allows it
-            return None if statement.attribution is None else speaker
+            return speaker
         return subject
 
     def _subject_actor(self, subject: Span) -> Actor | None:
-        actors = read_mention(subject, self._names()).actors
+        actors = read_mention(subject, self._names).actors
         if len(actors) != 1:
             return None
-        actor = actors[0]
-        holders = _NARRATIVE_HOLDERS | {ActorType.PERSON}
-        return actor if actor.type in holders else None
+        return actors[0] if actors[0].type in _SUBJECT_HOLDERS else None
 
+    @cached_property
     def _names(self) -> NameIndex:
-        if not hasattr(self, "_index"):
-            self._index = NameIndex.build(self.doc)
-        return self._index
+        """Built only when a subject must be read: most statements need none."""
+        return NameIndex.build(self.doc)
 
     def _countries_named_with(self, speaker: Actor) -> list[Country]:
         """Countries named in the sentences that name the speaker ("Lord Cameron backed
@@ -241,7 +242,7 @@ def _from_attribution(attribution: DocAttribution, topics: TopicIndex) -> _State
         tokens=tokens,
         cue=cue,
         sentences=sentences,
-        speaker=attribution.actor or Actor("", ActorType.ANONYMOUS),
+        speaker=attribution.actor,
         said_on=attribution.said_on,
         attribution=attribution,
         subject=_content_subject(attribution),
@@ -284,7 +285,7 @@ def _from_sentence(
     )
     paragraph = _paragraph_part(sentence, root.i, root.i)
     tokens = [t for t in paragraph if not t.is_space]
-    return _Statement(tokens, [], [number], Actor("", ActorType.ANONYMOUS), said_on, None, subject)
+    return _Statement(tokens, [], [number], None, said_on, None, subject)
 
 
 def _evidence(statement: _Statement, sentences: list[Span]) -> list[Span]:
@@ -380,7 +381,8 @@ def _held_before(said_on: DocSaidOn | None, published: date | None) -> date | No
 
 def _confidence(statement: _Statement, close: bool, hinted: bool) -> float:
     score = 0.5 + (0.2 if close else 0.0) + (0.1 if hinted else 0.0)
-    if statement.attribution is not None and statement.speaker.type is not ActorType.ANONYMOUS:
+    speaker = statement.speaker
+    if speaker is not None and speaker.type is not ActorType.ANONYMOUS:
         score += 0.1
     return round(min(score, 0.95), 2)
 
