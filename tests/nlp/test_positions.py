@@ -205,3 +205,32 @@ def test_evidence_stops_at_the_paragraph_a_heading_ran_into() -> None:
     (france,) = [p for p in found if p.actor.name == "Government of France"]
     assert all(not span.text.startswith("Allies") for span in france.evidence)
     assert france.evidence[0].text.startswith("France announced")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position"),
+    [
+        (
+            "Britain has given Ukraine the green light to use Storm Shadow missiles against"
+            " targets inside Russia, the defence ministry said on Monday.",
+            ("Government of the United Kingdom", "permits"),
+        ),
+        (
+            "French President Emmanuel Macron said on Tuesday that Ukraine should be allowed to"
+            " neutralise military sites in Russia from which missiles are fired.",
+            ("Government of France", "supports_lifting"),
+        ),
+        (
+            "The German chancellor rejected calls to let Ukraine use Taurus missiles against"
+            " targets inside Russia.",
+            ("Government of Germany", "opposes"),
+        ),
+        (
+            "Former NATO commander James Stavridis argued that Ukraine should be allowed to hit"
+            " airfields inside Russia with American weapons.",
+            ("James Stavridis", "supports_lifting"),
+        ),
+    ],
+)
+def test_who_holds_the_position(sentence: str, position: tuple[str, str]) -> None:
+    assert held(positions(sentence)) == {position}

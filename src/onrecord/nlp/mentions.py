@@ -33,6 +33,8 @@ _ANONYMITY = frozenset(
     {"anonymity", "anonymous", "anonymously", "unnamed", "unidentified", "undisclosed"}
 )
 _DEFINITE = frozenset({"the", "this", "that"})
+# Organisations that are part of a state's government: they speak for it.
+STATE_BODIES = frozenset({"ministry", "department", "cabinet", "chancellery", "presidency"})
 _QUANTIFIERS = frozenset({"some", "many", "several", "few", "most", "other", "all", "both"})
 _NOT_DESCRIPTIVE = frozenset({"DET", "NUM", "SCONJ", "PRON"})
 # Words that grade a source without saying who it is ("a senior U.S. official").
@@ -220,7 +222,11 @@ def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> R
     if kind == "organization":  # "the regional transit authority", "its board"
         words = [t for t in span if t.i <= head.i and t.pos_ not in ("DET", "PRON")]
         name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
-        return Reading((Actor(name, ActorType.ORGANIZATION),))
+        country = _country_of(span)
+        if country is None and head.lower_ in STATE_BODIES:  # "the defence ministry said"
+            country = _context_country(span, said)
+        affiliation = country.government if country else None
+        return Reading((Actor(name, ActorType.ORGANIZATION, affiliation=affiliation),))
     if any(t.lower_ in _ANONYMITY or t.lower_ == "named" for t in head.subtree):
         # "a nurse who asked not to be named"
         return Reading((Actor(f"anonymous {head.lower_}", ActorType.ANONYMOUS),))

@@ -1,8 +1,8 @@
 """Who holds a position: the state an office-holder speaks for, or the speaker.
 
 Following the annotation conventions, heads of state and government, ministers,
-official spokespersons and unnamed officials stating their state's policy give a
-position of "Government of X", the person kept as the speaker. Commentators, former
+official spokespersons, ministries and unnamed officials stating their state's policy
+give a position of "Government of X", the person kept as the speaker. Commentators, former
 officials, institutes and international officials ("NATO Secretary General") keep
 their own name.
 """
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from onrecord.knowledge import Country, country_of
 from onrecord.model import Actor, ActorType, fold
+from onrecord.nlp.mentions import STATE_BODIES
 
 _OFFICES = frozenset(
     {
@@ -61,8 +62,10 @@ def position_holder(
     urging other states speaks as themselves, not as their state's policy.
     """
     if speaker.type is ActorType.GOVERNMENT:
-        government = Actor(speaker.name, ActorType.GOVERNMENT)
-        return government, speaker if speaker.role else None
+        return Actor(speaker.name, ActorType.GOVERNMENT), speaker if speaker.role else None
+    government = _government_of(speaker)
+    if government is not None:  # "Russia's defence ministry said"
+        return government, speaker
     if speaker.type is ActorType.ANONYMOUS and speaker.affiliation:
         if speaker.name.split()[-1] in _UNNAMED_OFFICIALS:
             return Actor(speaker.affiliation, ActorType.GOVERNMENT), speaker
@@ -72,6 +75,20 @@ def position_holder(
         if country is not None:
             return Actor(country.government, ActorType.GOVERNMENT), speaker
     return speaker, None
+
+
+def is_state_body(actor: Actor) -> bool:
+    """A ministry or department of a government ("the defence ministry")."""
+    words = set(fold(actor.name).split())
+    return actor.type is ActorType.ORGANIZATION and bool(words & STATE_BODIES)
+
+
+def _government_of(body: Actor) -> Actor | None:
+    """The government a state body with a known country belongs to."""
+    affiliation = body.affiliation
+    if not is_state_body(body) or not affiliation or not affiliation.startswith("Government of"):
+        return None
+    return Actor(affiliation, ActorType.GOVERNMENT)
 
 
 def holds_state_office(role: str | None) -> bool:

@@ -24,12 +24,13 @@ from onrecord.knowledge import Country, country_of
 from onrecord.model import Actor, ActorType, AttributionKind, Coarse, DateRule, Issue, fold
 from onrecord.nlp.mentions import read_mention
 from onrecord.nlp.names import NameIndex, person_actor
-from onrecord.nlp.positions.actor_level import country_of_office, position_holder
+from onrecord.nlp.positions.actor_level import country_of_office, is_state_body, position_holder
 from onrecord.nlp.positions.conditions import conditions
 from onrecord.nlp.positions.relevance import TopicIndex
 from onrecord.nlp.positions.stance import as_advocate, choose_label, find_signals, main_signals
 from onrecord.nlp.rules import DocAttribution, DocSaidOn
 from onrecord.nlp.said_on import find_said_on
+from onrecord.nlp.temporal import MONTHS, WEEKDAYS
 
 ATTRIBUTION_METHOD = "rules-v1:attribution"
 NARRATIVE_METHOD = "rules-v1:narrative"
@@ -114,7 +115,9 @@ class _IssueReader:
         speaker = self._with_role(speaker)
         countries = self._countries(statement.tokens)
         known = countries + self._countries_named_with(speaker)
-        for_others = self._for_others(speaker, known, countries, signals)
+        for_others = _addresses_others(statement) and self._for_others(
+            speaker, known, countries, signals
+        )
         actor, behind = position_holder(speaker, known, for_others)
         if self.issue.scope and actor.type.value not in self.issue.scope:
             return None
@@ -142,12 +145,15 @@ class _IssueReader:
         )
 
     def _acting(self, statement: _Statement, signals: frozenset[str]) -> Actor | None:
-        """The speaker; for a report by the media or an unnamed source ("the U.S. has
-        reportedly given Ukraine permission"), the state the report says acted."""
+        """The speaker; for a report by the media, an unnamed source or a ministry of no
+        known country ("the U.S. has reportedly given Ukraine permission", "Britain has
+        given Ukraine the green light, the defence ministry said"), the state the report
+        says acted."""
         speaker = statement.speaker
         reporter = speaker is None or (
-            speaker.type is ActorType.MEDIA
-            or (speaker.type is ActorType.ANONYMOUS and not speaker.affiliation)
+            speaker.type in (ActorType.MEDIA, ActorType.ANONYMOUS, ActorType.ORGANIZATION)
+            and not speaker.affiliation
+            and (speaker.type is not ActorType.ORGANIZATION or is_state_body(speaker))
         )
         if statement.subject is None or not reporter:
             return speaker
@@ -213,6 +219,24 @@ class _IssueReader:
         if country is None:
             return False
         return fold(country.government) not in self.at_stake and country not in named
+
+
+def _addresses_others(statement: _Statement) -> bool:
+    """Whether the statement's cue names whom it asks ("called on allies to ...", "urged
+    members to ..."): "said Ukraine should be allowed" asks no one in particular."""
+    for token in statement.cue:
+        for child in token.children:
+            objects = [child] if child.dep_ == "dobj" else []
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            if any(not _is_time_word(o) for o in objects):
+                return True
+    return False
+
+
+def _is_time_word(token: Token) -> bool:
+    """ "said on Tuesday": a day, not someone asked."""
+    return token.lower_ in WEEKDAYS or token.lower_ in MONTHS or token.like_num
 
 
 def _statements(doc: Doc, found: list[DocAttribution], topics: TopicIndex) -> Iterator[_Statement]:
