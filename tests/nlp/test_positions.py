@@ -234,3 +234,26 @@ def test_evidence_stops_at_the_paragraph_a_heading_ran_into() -> None:
 )
 def test_who_holds_the_position(sentence: str, position: tuple[str, str]) -> None:
     assert held(positions(sentence)) == {position}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position"),
+    [
+        (
+            "The Pentagon said on Wednesday that Ukraine may not use ATACMS missiles inside"
+            " Russia.",
+            ("Government of the United States", "forbids"),
+        ),
+        (
+            "Biden has so far resisted calls to let Ukraine use long-range missiles inside Russia.",
+            ("Biden", "opposes"),
+        ),
+        (
+            "Germany is still debating whether to allow Ukraine to use Taurus missiles against"
+            " Russian territory.",
+            ("Government of Germany", "undecided"),
+        ),
+    ],
+)
+def test_modal_use_refusal_and_debate(sentence: str, position: tuple[str, str]) -> None:
+    assert held(positions(sentence)) == {position}

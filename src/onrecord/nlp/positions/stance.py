@@ -44,6 +44,7 @@ _SUPPORT_FORMS = frozenset(
     for ending in ("", "s", "ed", "d", "ing")
 )
 RULE_ON_USE = "rule-on-use"  # read as permission or prohibition in context
+_PERMISSION_MODALS = frozenset({"can", "could", "may", "might"})
 RESTRICTION = "restriction"  # counts only negated ("no restrictions") or lifted
 _HINT_GAP = 3  # words allowed between two words of a hint
 _EXAMPLE_MIN_OVERLAP = 0.2  # word overlap (Jaccard) an example needs to break a tie
@@ -183,10 +184,12 @@ def _matches(tokens: Sequence[Token], lemmas: Sequence[str]) -> Iterable[tuple[s
 
 def _rule_on_use(token: Token) -> bool:
     """ "can be used", "should only be used", "is destined to be used": a passive "use"
-    with a modal or an infinitive states how something may be used."""
-    if not any(c.dep_ == "auxpass" for c in token.children):
-        return False
-    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in token.children)
+    with a modal or an infinitive states how something may be used; so does an active
+    one with a modal of permission ("Ukraine may not use ATACMS", "could use")."""
+    auxiliaries = [c for c in token.children if c.dep_ == "aux"]
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return any(c.tag_ == "MD" or c.lower_ == "to" for c in auxiliaries)
+    return any(c.lower_ in _PERMISSION_MODALS for c in auxiliaries)
 
 
 def _in_context(signal: str, token: Token, raw: list[tuple[str, Token]]) -> str | None:
@@ -194,6 +197,8 @@ def _in_context(signal: str, token: Token, raw: list[tuple[str, Token]]) -> str 
         return "prohibition" if _negated(token) else "permission"
     if signal in ("prohibition", RESTRICTION) and _lifted(token, raw):
         return None  # "lift the restrictions": the lifting is what counts
+    if signal in ("permission", "advocacy") and _governed_by(token, raw, "opposition"):
+        return None  # "resisted calls to let ...", "refused to allow": the refusal counts
     if signal == RESTRICTION:  # "no restrictions" allows; restrictions talked about do not
         return "permission" if _negated(token) else None
     if _negated(token):
@@ -212,6 +217,12 @@ def _in_context(signal: str, token: Token, raw: list[tuple[str, Token]]) -> str 
 def _lifted(token: Token, raw: list[tuple[str, Token]]) -> bool:
     lifters = {t.i for s, t in raw if s in ("permission", "advocacy")}
     return any(a.i in lifters for a in _heads(token, 2))
+
+
+def _governed_by(token: Token, raw: list[tuple[str, Token]], signal: str) -> bool:
+    """Whether a word of ``signal`` governs the token within three steps."""
+    governors = {t.i for s, t in raw if s == signal}
+    return any(a.i in governors for a in _heads(token, 3))
 
 
 def _asked_for(token: Token, raw: list[tuple[str, Token]]) -> bool:
