@@ -257,3 +257,16 @@ def test_who_holds_the_position(sentence: str, position: tuple[str, str]) -> Non
 )
 def test_modal_use_refusal_and_debate(sentence: str, position: tuple[str, str]) -> None:
     assert held(positions(sentence)) == {position}
+
+
+def test_a_hedged_report_is_held_with_less_confidence() -> None:
+    (plain,) = positions(
+        "Germany said on Thursday that Ukraine is allowed to use German weapons against"
+        " targets inside Russia."
+    )
+    (hedged,) = positions(
+        "Germany said on Thursday that Ukraine is apparently allowed to use German weapons"
+        " against targets inside Russia."
+    )
+    assert hedged.stance == plain.stance == "permits"
+    assert hedged.confidence < plain.confidence

@@ -40,6 +40,23 @@ _POLICY_NOUNS = frozenset({"position", "policy", "decision", "rule", "rules", "s
 _EARLIER_WORDS = frozenset(
     {"previously", "earlier", "formerly", "once", "prior", "before", "recently", "ago", "past"}
 )
+# Words that say a statement is less than certain.
+_HEDGES = frozenset(
+    {
+        "reportedly",
+        "apparently",
+        "appears",
+        "appear",
+        "seems",
+        "seem",
+        "likely",
+        "possibly",
+        "perhaps",
+        "might",
+        "allegedly",
+        "apparent",
+    }
+)
 # Who a reported clause's subject may be to hold a position ("the U.S. has reportedly
 # given ...", "Biden has authorized ..."): not media, not an anonymous group.
 _SUBJECT_HOLDERS = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION, ActorType.PERSON})
@@ -404,11 +421,15 @@ def _held_before(said_on: DocSaidOn | None, published: date | None) -> date | No
 
 
 def _confidence(statement: _Statement, close: bool, hinted: bool) -> float:
+    """0.5, more when the statement itself names every topic, a hint chose its label or
+    a named speaker said it; less when it hedges ("appears to", "reportedly", "likely")."""
     score = 0.5 + (0.2 if close else 0.0) + (0.1 if hinted else 0.0)
     speaker = statement.speaker
     if speaker is not None and speaker.type is not ActorType.ANONYMOUS:
         score += 0.1
-    return round(min(score, 0.95), 2)
+    if any(t.lower_ in _HEDGES for t in statement.tokens):
+        score -= 0.2
+    return round(min(max(score, 0.1), 0.95), 2)
 
 
 def _merge(positions: list[DocPosition], issue: Issue) -> list[DocPosition]:
