@@ -39,9 +39,8 @@ _NEGATING_DETS = frozenset({"no", "neither"})
 LIMITS = "limits"
 # Forms of the verbs whose negation is opposition, not silence.
 _SUPPORT_FORMS = frozenset(
-    f"{stem}{ending}"
-    for stem in ("support", "back", "favor", "favour", "endorse")
-    for ending in ("", "s", "ed", "d", "ing")
+    "support supports supported supporting back backs backed backing favor favors favored"
+    " favoring favour favours favoured favouring endorse endorses endorsed endorsing".split()
 )
 RULE_ON_USE = "rule-on-use"  # read as permission or prohibition in context
 _PERMISSION_MODALS = frozenset({"can", "could", "may", "might"})
