@@ -224,3 +224,12 @@ def test_an_agentless_passive_report_is_the_media() -> None:
 )
 def test_an_unnamed_office_holder_is_named_as_the_conventions_do(sentence: str, name: str) -> None:
     assert speaker_of(analyse(sentence), "restrictions").name == name
+
+
+def test_roles_keep_the_article_s_spelling() -> None:
+    found = analyse(
+        "“We are holding,” said Oleksandr Syrskyi, Ukraine's commander-in-chief.",
+        "The Pentagon's press secretary, Pat Ryder, said the policy has not changed.",
+    )
+    assert speaker_of(found, "holding").role == "Ukraine's commander-in-chief"
+    assert speaker_of(found, "policy").role == "Pentagon's press secretary"

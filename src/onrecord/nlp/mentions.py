@@ -25,6 +25,7 @@ from onrecord.nlp.names import (
     person_name,
     singular,
     span_words,
+    words_text,
 )
 
 UNSPECIFIED_MEDIA = "media reports (unspecified)"
@@ -195,8 +196,7 @@ def appositive_role(head: Token) -> str | None:
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i:
             words = [t for t in child.subtree if not (t.dep_ == "det" and t.i == child.left_edge.i)]
-            text = " ".join(t.text for t in words).strip(" ,")
-            return text or None
+            return words_text(words).strip(" ,") or None
     return None
 
 
@@ -255,7 +255,7 @@ def _named_in_apposition(head: Token, index: NameIndex) -> Actor | None:
         if child.dep_ == "appos" and child.tag_ in PROPER_TAGS:
             person = person_name(_proper_run(head.doc[child.left_edge.i : child.i + 1], child))
             if person is not None:
-                words = " ".join(t.text for t in head.subtree if t.i < child.left_edge.i)
+                words = words_text([t for t in head.subtree if t.i < child.left_edge.i])
                 role = words.strip(" ,").removeprefix("the ").removeprefix("The ") or None
                 return person_actor(index.full_name(person.name), role)
     return None

@@ -199,7 +199,7 @@ def _organisation_name(run: list[Token]) -> str | None:
         return None
     while run and run[0].lower_ == "the":
         run = run[1:]
-    return " ".join(t.text for t in run) or None
+    return words_text(run) or None
 
 
 def _initials(name: str) -> str:
@@ -221,6 +221,11 @@ def role_affiliation(role: str | None) -> str | None:
         if word.isupper() and len(word) > 1 and word.isalpha():
             return word  # "NATO Secretary General"
     return None
+
+
+def words_text(tokens: list[Token]) -> str:
+    """Tokens as the article writes them ("Pentagon's", "commander-in-chief"), on one line."""
+    return " ".join("".join(t.text_with_ws for t in tokens).split())
 
 
 def span_words(span: Span) -> set[str]:
