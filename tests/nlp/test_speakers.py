@@ -233,3 +233,12 @@ def test_roles_keep_the_article_s_spelling() -> None:
     )
     assert speaker_of(found, "holding").role == "Ukraine's commander-in-chief"
     assert speaker_of(found, "policy").role == "Pentagon's press secretary"
+
+
+def test_a_surname_tagged_as_a_common_noun_at_a_sentence_start_is_still_the_person() -> None:
+    found = analyse(
+        "Ukrainian President Volodymyr Zelenskyy met the prime minister on Monday.",
+        "Zelenskyy said in his nightly address that the front was holding.",
+    )
+    actor = speaker_of(found, "front")
+    assert (actor.name, actor.role) == ("Volodymyr Zelenskyy", "Ukrainian President")

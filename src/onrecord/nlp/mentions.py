@@ -78,7 +78,22 @@ def read_mention(span: Span, index: NameIndex, content: list[Span] | None = None
         actor = _proper(span, head, index) or _trailing_name(span, index)
         if actor is not None:
             return Reading((actor,))
+    known = _known_surname(span, head, index)
+    if known is not None:
+        return Reading((known,))
     return _description(span, head, index, said)
+
+
+def _known_surname(span: Span, head: Token, index: NameIndex) -> Actor | None:
+    """ "Zelenskyy said ...": a name the tagger took for a common noun at the start of a
+    sentence, known because the article gives it in full elsewhere."""
+    if len(span) != 1 or not head.is_sent_start or not head.text[:1].isupper():
+        return None
+    full = index.full_name(head.text)
+    if full == head.text:
+        return None
+    person = next((p for p in index.persons if p.name == full), None)
+    return person_actor(full, person.role if person else None)
 
 
 def _trailing_name(span: Span, index: NameIndex) -> Actor | None:
