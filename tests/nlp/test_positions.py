@@ -270,3 +270,12 @@ def test_a_hedged_report_is_held_with_less_confidence() -> None:
     )
     assert hedged.stance == plain.stance == "permits"
     assert hedged.confidence < plain.confidence
+
+
+def test_international_law_is_a_condition_not_a_limit() -> None:
+    (found,) = positions(
+        "Sweden's defence minister Pål Jonson said Ukraine has the right to use Swedish"
+        " weapons against military targets in Russia in line with international law."
+    )
+    assert (found.actor.name, found.stance) == ("Government of Sweden", "permits")
+    assert found.conditions == "in line with international law"

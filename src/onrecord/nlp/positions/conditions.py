@@ -1,10 +1,11 @@
 """The conditions attached to a position, as short phrases from the text.
 
-Each limit the stance stage found ("only", "counter-fire", "as long as", "military
-targets") sits in a phrase of the sentence: the prepositional phrase, clause or noun
-phrase around it ("for counter-fire purposes in the Kharkiv region", "as long as it
-conforms to international law"). Those phrases, in text order and without overlaps,
-joined by "; ", are the conditions.
+Each limit or qualifier the stance stage found ("only", "counter-fire", "as long as",
+"in line with international law", "to defend itself") sits in a phrase of the
+sentence: the prepositional phrase, clause or noun phrase around it ("for
+counter-fire purposes in the Kharkiv region", "as long as it conforms to
+international law"). Those phrases, in text order and without overlaps, joined by
+"; ", are the conditions.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from onrecord.nlp.positions.stance import LIMITS, Hit
+from onrecord.nlp.positions.stance import LIMITS, QUALIFIER, Hit
 
 # The dependency labels that head a phrase worth quoting as a condition.
 _PHRASE_HEADS = frozenset({"prep", "advcl", "acl", "npadvmod", "advmod", "dobj", "pobj", "xcomp"})
@@ -24,7 +25,7 @@ def conditions(hits: Sequence[Hit], allowed: set[int]) -> str | None:
     """``allowed`` are the token indices of the statement; phrases stay inside it."""
     spans: list[Span] = []
     for hit in hits:
-        if hit.signal != LIMITS:
+        if hit.signal not in (LIMITS, QUALIFIER):
             continue
         span = _phrase(hit.token, allowed)
         if span is not None and not any(_overlap(span, s) for s in spans):

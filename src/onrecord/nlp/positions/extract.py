@@ -40,6 +40,8 @@ _POLICY_NOUNS = frozenset({"position", "policy", "decision", "rule", "rules", "s
 _EARLIER_WORDS = frozenset(
     {"previously", "earlier", "formerly", "once", "prior", "before", "recently", "ago", "past"}
 )
+# Dates the text itself gives as a day.
+_DAY_RULES = frozenset({DateRule.EXPLICIT, DateRule.WEEKDAY, DateRule.RELATIVE})
 # Words that say a statement is less than certain.
 _HEDGES = frozenset(
     {
@@ -453,22 +455,20 @@ def _merge(positions: list[DocPosition], issue: Issue) -> list[DocPosition]:
 
 
 def _refines(finer: DocPosition, coarser: DocPosition, issue: Issue) -> bool:
-    """Whether ``finer`` says what ``coarser`` says, more precisely, in one article:
-    the same actor and day with a label that adds signals ("permits_with_limits" to
-    "permits": the headline's "U.S. gives Ukraine permission" and the body's
-    counter-fire limits), or the same stance with the day the text gives where the
-    other has only the publication date (the lead's "Cameron has backed ..." and "On
-    Thursday (2 May), Lord Cameron said ...")."""
+    """Whether ``finer`` says what ``coarser`` says, more precisely, in one article: a
+    label that adds signals ("permits_with_limits" to "permits") on the same day or on
+    a day the text gives where the other has only the publication date or a period
+    (the headline's "U.S. gives Ukraine permission" and the body's counter-fire limits;
+    "Germany announced this week …" and "Germany on Friday suggested … attacks from
+    just inside Russia"), or the same coarse stance with a day the text gives where
+    the other has none (the lead's "Cameron has backed ..." and "On Thursday (2 May),
+    Lord Cameron said ...")."""
     if finer is coarser or fold(finer.actor.name) != fold(coarser.actor.name):
         return False
-    if finer.as_of == coarser.as_of and _adds_signals(issue, finer.stance, coarser.stance):
-        return True
-    return (
-        finer.coarse is coarser.coarse
-        and _from_publication(coarser)
-        and not _from_publication(finer)
-        and finer.as_of is not None
-    )
+    text_dated = _dated_by_text(finer) and not _dated_by_text(coarser)
+    if _adds_signals(issue, finer.stance, coarser.stance):
+        return finer.as_of == coarser.as_of or text_dated
+    return finer.coarse is coarser.coarse and text_dated
 
 
 def _adds_signals(issue: Issue, finer: str, coarser: str) -> bool:
@@ -477,8 +477,11 @@ def _adds_signals(issue: Issue, finer: str, coarser: str) -> bool:
     return bool(coarser_sets) and all(any(c < f for f in finer_sets) for c in coarser_sets)
 
 
-def _from_publication(position: DocPosition) -> bool:
-    return position.said_on is not None and position.said_on.rule is DateRule.PUBLISHED
+def _dated_by_text(position: DocPosition) -> bool:
+    """Whether the text gives the position's day ("on Friday", "on May 13"), not only
+    the publication date or a period ("this week")."""
+    said_on = position.said_on
+    return said_on is not None and said_on.rule in _DAY_RULES and position.as_of is not None
 
 
 def _absorb(kept: DocPosition, position: DocPosition) -> None:

@@ -37,6 +37,7 @@ _OBLIGATION_VERBS = frozenset({"need", "have", "has", "had"})  # "need to", "hav
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "nothing", "neither"})
 _NEGATING_DETS = frozenset({"no", "neither"})
 LIMITS = "limits"
+QUALIFIER = "qualifier"  # a condition that narrows nothing: "in line with international law"
 # Forms of the verbs whose negation is opposition, not silence.
 _SUPPORT_FORMS = frozenset(
     "support supports supported supporting back backs backed backing favor favors favored"
@@ -97,7 +98,7 @@ def as_advocate(signals: frozenset[str]) -> frozenset[str]:
 
 def main_signals(hits: Sequence[Hit]) -> frozenset[str]:
     """The signals at the top of the statement, with "limits" when any narrow it."""
-    main = [h for h in hits if h.signal != LIMITS]
+    main = [h for h in hits if h.signal not in (LIMITS, QUALIFIER)]
     if not main:
         return frozenset()
     top = min(h.depth for h in main)
