@@ -279,3 +279,17 @@ def test_international_law_is_a_condition_not_a_limit() -> None:
     )
     assert (found.actor.name, found.stance) == ("Government of Sweden", "permits")
     assert found.conditions == "in line with international law"
+
+
+def test_a_narrative_permission_near_a_place_is_limited() -> None:
+    (found,) = positions(
+        "On Friday, Germany allowed Ukraine to use German weapons against targets in Russia"
+        " near Kharkiv.",
+        published=datetime(2024, 5, 31),
+    )
+    assert (found.actor.name, found.stance, found.as_of) == (
+        "Government of Germany",
+        "permits_with_limits",
+        date(2024, 5, 31),
+    )
+    assert found.method == "rules-v1:narrative"
