@@ -27,7 +27,7 @@ FLOOR_ATTRIBUTION_B_F1 = 0.596
 FLOOR_CONTENT_TOKEN_F1 = 0.859
 FLOOR_CUE_EXACT_F1 = 0.695
 # Speaker canonical accuracy on matched attributions, topical-dev English articles,
-# measured 2026-11-29: 0.8875 (71 of 80); floor 0.03 below.
+# measured 2026-11-29: 0.889 (72 of 81); floor 0.03 below.
 FLOOR_TOPICAL_SPEAKER_ACCURACY = 0.855
 # Positions on topical-dev English articles with examples/issues/strikes-inside-russia.toml,
 # measured 2026-11-29: (actor, coarse stance) F1 0.836, with as_of 0.727; floors 0.03 below.

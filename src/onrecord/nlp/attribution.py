@@ -26,6 +26,7 @@ from onrecord.nlp.rules import (
     content_kind,
     continuation_quotes,
     dash_signoffs,
+    headline_tails,
     join_split_quotes,
 )
 from onrecord.nlp.windows import role_window
@@ -88,6 +89,7 @@ class AttributionFinder:
         join_split_quotes(ctx, found)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
+        found += headline_tails(ctx, found)
         return sorted(found, key=lambda a: a.content[0].start)
 
     def find_cues(self, ctx: DocContext) -> list[CueCandidate]:

@@ -3,7 +3,8 @@
 A quotation split by its attribution ("“A,” said X, “B.”") is one content in
 two parts; a paragraph that opens with a quotation nobody claimed continues
 the previous paragraph's speaker; a quotation signed off with a dash and a
-name ("… .” ― Jane Doe") is that person's.
+name ("… .” ― Jane Doe") is that person's; a headline that ends ", reports
+say" or ", Blinken says" is theirs.
 """
 
 from __future__ import annotations
@@ -18,6 +19,24 @@ from onrecord.nlp.context import DocContext
 
 CONTINUATION_METHOD = "rule:quote-continuation-v1"
 SIGNOFF_METHOD = "rule:dash-signoff-v1"
+HEADLINE_METHOD = "rule:headline-tail-v1"
+# Verbs that close a headline's attribution: "…, reports say", "…, Blinken says".
+_HEADLINE_VERBS = frozenset(
+    {
+        "say",
+        "says",
+        "said",
+        "warn",
+        "warns",
+        "claim",
+        "claims",
+        "report",
+        "reports",
+        "suggest",
+        "suggests",
+    }
+)
+_HEADLINE_SOURCE_MAX = 4  # words between the comma and the verb
 _DASHES = frozenset({"―", "—", "–", "--", "-"})
 
 
@@ -186,3 +205,40 @@ def _name_after(ctx: DocContext, i: int) -> Span | None:
     while end < ctx.n_tokens and end - start < 6 and ctx.pos[end] == "PROPN":
         end += 1
     return ctx.doc[start:end]
+
+
+def headline_tails(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
+    """ "U.S. gives Ukraine permission to strike …, reports say": a line with no final
+    stop that ends with a comma, a few words and a verb of saying is the attribution of
+    what comes before the comma to those words. An attribution the tagger made with
+    that verb as its cue is corrected in place; otherwise a new one is returned."""
+    out = []
+    for start, end in ctx.para_bounds:
+        words = [i for i in range(start, end) if not ctx.is_space[i]]
+        if len(words) < 4 or ctx.lower[words[-1]] in (".", "!", "?", "”", '"'):
+            continue
+        verb = words[-1]
+        if ctx.lower[verb] not in _HEADLINE_VERBS:
+            continue
+        comma = next((k for k in reversed(words[:-1]) if ctx.lower[k] == ","), None)
+        if comma is None or not 1 <= verb - comma - 1 <= _HEADLINE_SOURCE_MAX:
+            continue
+        content, source = ctx.doc[words[0] : comma], ctx.doc[comma + 1 : verb]
+        tagged = next((a for a in found if a.cue is not None and a.cue.start == verb), None)
+        if tagged is not None:  # the tagger found the cue but read the line as its source
+            tagged.source, tagged.content = source, [content]
+            tagged.kind = AttributionKind.INDIRECT
+            continue
+        if _claimed(found, content.start, content.end):
+            continue
+        out.append(
+            DocAttribution(
+                cue=ctx.doc[verb : verb + 1],
+                source=source,
+                content=[content],
+                kind=AttributionKind.INDIRECT,
+                confidence=0.8,
+                method=HEADLINE_METHOD,
+            )
+        )
+    return out
