@@ -28,6 +28,7 @@ from onrecord.nlp.rules import (
     dash_signoffs,
     headline_tails,
     join_split_quotes,
+    nominal_calls,
 )
 from onrecord.nlp.windows import role_window
 
@@ -90,6 +91,7 @@ class AttributionFinder:
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
         found += headline_tails(ctx, found)
+        found += nominal_calls(ctx, found)
         return sorted(found, key=lambda a: a.content[0].start)
 
     def find_cues(self, ctx: DocContext) -> list[CueCandidate]:

@@ -4,7 +4,7 @@ A quotation split by its attribution ("“A,” said X, “B.”") is one conten
 two parts; a paragraph that opens with a quotation nobody claimed continues
 the previous paragraph's speaker; a quotation signed off with a dash and a
 name ("… .” ― Jane Doe") is that person's; a headline that ends ", reports
-say" or ", Blinken says" is theirs.
+say" or ", Blinken says" is theirs; "calls from X to Y" is X asking for Y.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from onrecord.nlp.context import DocContext
 CONTINUATION_METHOD = "rule:quote-continuation-v1"
 SIGNOFF_METHOD = "rule:dash-signoff-v1"
 HEADLINE_METHOD = "rule:headline-tail-v1"
+NOMINAL_METHOD = "rule:nominal-from-v1"
+# Nouns of asking or warning that name their source with "from": "calls from X to …".
+_ASKING_NOUNS = frozenset({"call", "demand", "plea", "appeal", "request", "warning", "pressure"})
 # Verbs that close a headline's attribution: "…, reports say", "…, Blinken says".
 _HEADLINE_VERBS = frozenset(
     {
@@ -212,7 +215,7 @@ def headline_tails(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttr
     stop that ends with a comma, a few words and a verb of saying is the attribution of
     what comes before the comma to those words. An attribution the tagger made with
     that verb as its cue is corrected in place; otherwise a new one is returned."""
-    out = []
+    out: list[DocAttribution] = []
     for start, end in ctx.para_bounds:
         words = [i for i in range(start, end) if not ctx.is_space[i]]
         if len(words) < 4 or ctx.lower[words[-1]] in (".", "!", "?", "”", '"'):
@@ -242,3 +245,55 @@ def headline_tails(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttr
             )
         )
     return out
+
+
+def nominal_calls(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
+    """ "growing calls from opposition lawmakers to delay the vote": the noun is the cue,
+    what "from" governs the source, and the "to" or "for" clause after it the content
+    (up to the clause's end), when no other attribution took those words."""
+    out: list[DocAttribution] = []
+    for i in range(ctx.n_tokens):
+        if ctx.lemma[i] not in _ASKING_NOUNS or not ctx.pos[i].startswith("NOUN"):
+            continue
+        source = _from_phrase(ctx, i)
+        if source is None:
+            continue
+        content = _clause_after(ctx, source.end)
+        if content is None or _claimed(found + out, content.start, content.end):
+            continue
+        out.append(
+            DocAttribution(
+                cue=ctx.doc[i : i + 1],
+                source=source,
+                content=[content],
+                kind=AttributionKind.INDIRECT,
+                confidence=0.7,
+                method=NOMINAL_METHOD,
+            )
+        )
+    return out
+
+
+def _from_phrase(ctx: DocContext, noun: int) -> Span | None:
+    """What "from" right after the noun governs: "calls from Ukrainian officials"."""
+    following = noun + 1
+    if following >= ctx.n_tokens or ctx.lower[following] != "from":
+        return None
+    objects = [c for c in ctx.doc[following].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    return ctx.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+
+
+def _clause_after(ctx: DocContext, start: int) -> Span | None:
+    """ "to delay the vote", "for a ceasefire": from "to"/"for" to the next comma or
+    the sentence's end."""
+    if start + 1 >= ctx.n_tokens or ctx.lower[start] not in ("to", "for"):
+        return None
+    if ctx.lower[start] == "to" and ctx.pos[start + 1] not in ("VERB", "AUX"):
+        return None  # "a call from the minister to the mayor": no request
+    sentence_end = ctx.sent_bounds[ctx.sent_of[start]][1]
+    end = start + 1
+    while end < sentence_end and ctx.lower[end] not in (",", ";", ".", "!", "?"):
+        end += 1
+    return ctx.doc[start:end] if end - start > 1 else None
