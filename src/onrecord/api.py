@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from onrecord import ingest
 from onrecord.errors import ReadError
-from onrecord.issues import load_issue as _load_issue
+from onrecord.issues import load_issue
 from onrecord.model import Analysis, Article, Issue
 from onrecord.resolve import ActorRegistry, PositionTracker, load_aliases
 from onrecord.settings import Settings
@@ -47,11 +47,6 @@ def read_many(
 ) -> Iterator[Article | ReadError]:
     """Articles from many inputs; a bad document yields its error and the batch goes on."""
     return ingest.read_many(sources, settings)
-
-
-def load_issue(path: str | os.PathLike[str]) -> Issue:
-    """An issue definition from its TOML file (see docs/positions.md)."""
-    return _load_issue(path)
 
 
 def analyze(

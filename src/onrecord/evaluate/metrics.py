@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ __all__ = [
     "Score",
     "format_report",
     "greedy_match",
+    "one_to_one",
     "jaccard",
     "normalise_span",
     "score_document",
@@ -190,17 +191,21 @@ def greedy_match(
     threshold: float = JACCARD_THRESHOLD,
 ) -> list[tuple[int, int]]:
     """One-to-one ``(predicted index, gold index)`` pairs, highest Jaccard first."""
-    pairs = [
+    return one_to_one(
         (score, p, g)
         for p, tokens in enumerate(predicted)
         for g, gold_tokens in enumerate(gold)
         if (score := jaccard(tokens, gold_tokens)) >= threshold
-    ]
-    pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
+    )
+
+
+def one_to_one(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs from ``(score, predicted index, gold index)`` candidates:
+    the highest score first, ties to the lower indices; each index is used once."""
     used_predicted: set[int] = set()
     used_gold: set[int] = set()
     matches: list[tuple[int, int]] = []
-    for _, p, g in pairs:
+    for _, p, g in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
         if p not in used_predicted and g not in used_gold:
             used_predicted.add(p)
             used_gold.add(g)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from onrecord.errors import DataError
-from onrecord.evaluate.metrics import Score
+from onrecord.evaluate.metrics import Score, one_to_one
 from onrecord.model import Coarse, Issue, Position, fold
 
 if TYPE_CHECKING:  # topical.py imports this module to print its report
@@ -147,22 +147,12 @@ def match_positions(
     both "for"), pairs whose fine label, then whose date, agree are taken first, so
     that the pairing does not lower fine-label accuracy by chance.
     """
-    candidates = [
+    return one_to_one(
         (_agreement(p_stated, g_stated), p, g)
         for p, p_stated in enumerate(predicted)
         for g, g_stated in enumerate(gold)
         if key(p_stated) == key(g_stated)
-    ]
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_predicted: set[int] = set()
-    used_gold: set[int] = set()
-    pairs: list[Pair] = []
-    for _, p, g in candidates:
-        if p not in used_predicted and g not in used_gold:
-            used_predicted.add(p)
-            used_gold.add(g)
-            pairs.append((p, g))
-    return pairs
+    )
 
 
 def _agreement(predicted: Stated, gold: Stated) -> int:

@@ -41,6 +41,7 @@ _ACTOR_TYPES = {"person", "organization", "government", "anonymous", "media"}
 
 
 def load_issue(path: str | os.PathLike[str]) -> Issue:
+    """An issue definition from its TOML file (see docs/positions.md)."""
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -15,6 +15,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 _KEY_ATTRS: list[int | str] = ["ORTH", "POS", "MORPH", "LEMMA"]
+_USER_DATA_KEY = "onrecord.lemmas"
 
 
 class LemmaCache:
@@ -28,7 +29,14 @@ class LemmaCache:
         return cls(nlp.get_pipe("lemmatizer") if has_lemmatizer else None)  # type: ignore[arg-type]
 
     def lemmas(self, doc: Doc) -> list[str]:
-        """Lower-cased lemmas of every token."""
+        """Lower-cased lemmas of every token, worked out once per Doc: the components
+        that read them (attributions, positions) share the result through the Doc."""
+        found: list[str] | None = doc.user_data.get(_USER_DATA_KEY)
+        if found is None or len(found) != len(doc):
+            found = doc.user_data[_USER_DATA_KEY] = self._lemmas(doc)
+        return found
+
+    def _lemmas(self, doc: Doc) -> list[str]:
         if not len(doc):
             return []
         strings = doc.vocab.strings

@@ -38,11 +38,8 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "nothing", "neither
 _NEGATING_DETS = frozenset({"no", "neither"})
 LIMITS = "limits"
 QUALIFIER = "qualifier"  # a condition that narrows nothing: "in line with international law"
-# Forms of the verbs whose negation is opposition, not silence.
-_SUPPORT_FORMS = frozenset(
-    "support supports supported supporting back backs backed backing favor favors favored"
-    " favoring favour favours favoured favouring endorse endorses endorsed endorsing".split()
-)
+# Verbs (lemmas) whose negation is opposition, not silence: "could not support".
+_SUPPORT_VERBS = frozenset({"support", "back", "favor", "favour", "endorse"})
 RULE_ON_USE = "rule-on-use"  # read as permission or prohibition in context
 _PERMISSION_MODALS = frozenset({"can", "could", "may", "might"})
 RESTRICTION = "restriction"  # counts only negated ("no restrictions") or lifted
@@ -80,7 +77,7 @@ def find_signals(tokens: Sequence[Token], lemmas: Sequence[str], cue: Iterable[T
     for found, token in raw:
         if _hypothetical(token) and found != "warning":
             continue
-        signal = _in_context(found, token, raw)
+        signal = _in_context(found, token, raw, lemmas[token.i])
         if signal is None:
             continue
         depth = -1 if token.i in cue_ids else _depth(token)
@@ -192,7 +189,7 @@ def _rule_on_use(token: Token) -> bool:
     return any(c.lower_ in _PERMISSION_MODALS for c in auxiliaries)
 
 
-def _in_context(signal: str, token: Token, raw: list[tuple[str, Token]]) -> str | None:
+def _in_context(signal: str, token: Token, raw: list[tuple[str, Token]], lemma: str) -> str | None:
     if signal == RULE_ON_USE:  # a supplier's rule: "should" here is not asking others
         return "prohibition" if _negated(token) else "permission"
     if signal in ("prohibition", RESTRICTION) and _lifted(token, raw):
@@ -206,7 +203,7 @@ def _in_context(signal: str, token: Token, raw: list[tuple[str, Token]]) -> str 
             return "prohibition"
         if signal == "prohibition":
             return "permission"
-        if signal == "advocacy" and token.lower_ in _SUPPORT_FORMS:
+        if signal == "advocacy" and lemma in _SUPPORT_VERBS:
             return "opposition"  # "could not support the deal"
         return None  # "did not warn", "is not considering": no stance either way
     if signal == "permission" and _asked_for(token, raw):
