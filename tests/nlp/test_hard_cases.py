@@ -159,6 +159,13 @@ def test_speaker_after_reported_speech() -> None:
             "We are not going to sell",
             "not now and not ever",
         ),
+        (  # what the speaker was doing is neither source nor content
+            "“The tolls are too high,” said Duarte, speaking of the new bridge. “Nobody "
+            "will pay them.”",
+            "Duarte",
+            "The tolls are too high",
+            "Nobody will pay them",
+        ),
     ],
 )
 def test_speaker_inside_the_quote(sentence: str, source: str, first: str, second: str) -> None:
@@ -170,6 +177,19 @@ def test_speaker_inside_the_quote(sentence: str, source: str, first: str, second
         assert got.source is not None and norm(got.source.text) == source
         assert got.cue is not None and got.cue.text == "said"
         assert got.kind is AttributionKind.DIRECT
+
+
+def test_what_else_the_speaker_did_is_not_content() -> None:
+    found = attributions(
+        "The mayor described the plan as “reckless” but stopped short of calling it illegal."
+    )
+    assert_attribution(
+        found,
+        content="the plan as “reckless”",
+        source="The mayor",
+        cue="described",
+        kind=AttributionKind.MIXED,
+    )
 
 
 # -- cues of other shapes -------------------------------------------------------------

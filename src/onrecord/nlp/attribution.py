@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.crf import Tagger
@@ -144,6 +144,8 @@ class AttributionFinder:
         if adverb is not None:  # "reportedly": the adverb alone is the cue
             return self._adverbial(ctx, [adverb], adverb, cue_confidence)
         content_tokens = _whole_quotes(ctx, _without_addressee(ctx, described.head, tagged), cue)
+        content_tokens = _without_speaker_clause(ctx, described.head, content_tokens)
+        content_tokens = _without_verb_adjuncts(ctx, described.head, cue, content_tokens)
         named = _according_to_whom(ctx, described.head)
         if named is not None:  # "According to X, …": X is the source, never the content
             content_tokens = [i for i in content_tokens if not named.start <= i < named.end]
@@ -154,11 +156,13 @@ class AttributionFinder:
         if not content:
             return None
         sources = [[window.start + k for k in run] for run in _runs(labels, {SOURCE})]
-        source = _unquoted(
-            ctx,
-            named
-            or _nearest_source(doc, sources, cue)
-            or _grammatical_source(ctx, described.head, set(content_tokens)),
+        source = _without_participle(
+            _unquoted(
+                ctx,
+                named
+                or _nearest_source(doc, sources, cue)
+                or _grammatical_source(ctx, described.head, set(content_tokens)),
+            )
         )
         return DocAttribution(
             cue=doc[cue[0] : cue[-1] + 1],
@@ -222,6 +226,77 @@ def _without_addressee(ctx: DocContext, head: int, tokens: list[int]) -> set[int
         return set(tokens)
     start = clause.left_edge.i
     return {i for i in tokens if not head < i < start}
+
+
+def _without_speaker_clause(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
+    """“A,” said X, speaking of Y. “B.”: when the content is quoted, the cue's
+    unquoted subject, and what follows an inverted one, describe the speaker."""
+    if ctx.quote_of[head] >= 0 or all(ctx.quote_of[i] < 0 for i in tokens):
+        return tokens
+    doc = ctx.doc
+    subject = next((c for c in doc[head].children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return tokens
+    dropped = set(range(subject.left_edge.i, subject.right_edge.i + 1))
+    if subject.i > head:  # inverted: its trailing modifiers describe the speaker too
+        dropped.update(
+            i
+            for c in doc[head].children
+            if c.dep_ == "advcl" and c.i > subject.i
+            for i in range(c.left_edge.i, c.right_edge.i + 1)
+        )
+    if any(ctx.quote_of[i] >= 0 for i in dropped):
+        return tokens
+    return [i for i in tokens if i not in dropped]
+
+
+# A condition belongs to what was said ("calls for troops if Moscow breaks through").
+_CONDITION_MARKERS = frozenset({"if", "unless"})
+
+
+def _without_verb_adjuncts(
+    ctx: DocContext, head: int, cue: list[int], tokens: list[int]
+) -> list[int]:
+    """What else the speaker did, and around what: the cue verb's trailing verbs that share
+    its subject ("described it as terrible [but stopped short of …]") and clauses
+    that set a scene ("[as Trump consolidates …]") are not content, unless the
+    content starts in them. (Its prepositional phrases were tried too:
+    they hold content as often as not.)"""
+    if not tokens:
+        return tokens
+    doc = ctx.doc
+    first = tokens[0]
+    dropped: set[int] = set()
+    for child in doc[head].children:
+        if child.i < head or child.i in cue or child.left_edge.i <= first:
+            continue
+        if not (
+            (child.dep_ == "conj" and not _has_subject(child))
+            or (child.dep_ == "advcl" and _sets_scene(child))
+        ):
+            continue
+        subtree = range(child.left_edge.i, child.right_edge.i + 1)
+        if any(ctx.quote_of[i] >= 0 for i in subtree):
+            continue
+        dropped.update(subtree)
+        # the "but" or "," before a dropped verb goes with it
+        j = child.left_edge.i - 1
+        while j > first and (ctx.dep[j] in {"cc", "punct"} and ctx.head[j] == head):
+            dropped.add(j)
+            j -= 1
+    return [i for i in tokens if i not in dropped]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
+def _sets_scene(clause: Token) -> bool:
+    """ "as Trump consolidates …", "when the vote came"; not a condition, and not a bare
+    participle, which the parse often hangs on the verb for its object ("authorised
+    strikes [using British-supplied weapons]")."""
+    marker = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
+    return marker not in _CONDITION_MARKERS and clause.tag_ != "VBG"
 
 
 def _whole_quotes(ctx: DocContext, tokens: set[int], cue: list[int]) -> list[int]:
@@ -305,6 +380,25 @@ def _grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span |
             return None
         head = ctx.head[head]
     return None
+
+
+def _without_participle(source: Span | None) -> Span | None:
+    """A source ends before a participle that follows it after a comma ("said
+    Caddell, speaking of …" tells what the speaker did, not who spoke)."""
+    if source is None:
+        return None
+    doc = source.doc
+    for token in source[1:]:
+        before = token.left_edge.i - 1
+        if (
+            token.dep_ == "acl"
+            and token.tag_ == "VBG"
+            and source.start <= token.head.i < token.i
+            and before > source.start
+            and doc[before].text == ","
+        ):
+            return _trimmed_span(doc, source.start, before)
+    return source
 
 
 def _unquoted(ctx: DocContext, source: Span | None) -> Span | None:
