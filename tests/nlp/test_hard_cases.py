@@ -192,6 +192,17 @@ def test_what_else_the_speaker_did_is_not_content() -> None:
     )
 
 
+def test_the_agent_of_a_passive_cue_is_the_source() -> None:
+    found = attributions("The plan is supported by most residents.")
+    assert_attribution(
+        found,
+        content="The plan",
+        source="most residents",
+        cue={"is supported", "supported", "is supported by"},
+        kind=AttributionKind.INDIRECT,
+    )
+
+
 # -- cues of other shapes -------------------------------------------------------------
 
 
@@ -412,6 +423,24 @@ def test_paragraph_opening_quote_continues_the_previous_speaker() -> None:
         cue=None,
         kind=AttributionKind.DIRECT,
     )
+
+
+def test_a_continuing_quote_may_carry_a_credit() -> None:
+    found = attributions(
+        "“The fish will come back,” the fisherman said on Monday.",
+        "“We only need to give them a few quiet years.” (AP)",
+    )
+    got = the_one_with(found, "We only need to give them a few quiet years")
+    assert got.source is not None and got.source.text == "the fisherman"
+
+
+def test_a_quoted_heading_continues_nobody() -> None:
+    found = attributions(
+        "“The fish will come back,” the fisherman said on Monday.",
+        "‘Quiet Years Ahead.’",
+        "The harbour was empty in the morning.",
+    )
+    assert all(content_of(a) != "Quiet Years Ahead" for a in found), describe(found)
 
 
 def quoted_paragraphs(found: list[Attribution], source: str) -> set[str]:

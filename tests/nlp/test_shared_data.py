@@ -18,21 +18,22 @@ from onrecord.model import Analysis, Span
 from onrecord.nlp import Annotator
 
 # The regression floor: PolNeAR dev, the first FLOOR_ARTICLES articles sorted by id.
-# Measured 2026-11-29 on attribution-v1 as shipped:
-#   attribution (b) F1 0.6260, content token F1 0.8898, cue exact F1 0.7251.
+# Measured 2026-11-29 on attribution-v1 as shipped (with its checker):
+#   attribution (b) F1 0.6543, content token F1 0.8683, cue exact F1 0.7145
+#   (before the checker: 0.6260, 0.8898, 0.7251; the content and cue floors stand).
 # Each floor is 0.03 below its measured value. Raise a floor when the engine improves;
 # never lower one without a note in the issue saying why.
 FLOOR_ARTICLES = 20
-FLOOR_ATTRIBUTION_B_F1 = 0.596
+FLOOR_ATTRIBUTION_B_F1 = 0.624
 FLOOR_CONTENT_TOKEN_F1 = 0.859
 FLOOR_CUE_EXACT_F1 = 0.695
 # Speaker canonical accuracy on matched attributions, topical-dev English articles,
 # measured 2026-11-29: 0.890 (73 of 82); floor 0.03 below.
 FLOOR_TOPICAL_SPEAKER_ACCURACY = 0.86
 # Positions on topical-dev English articles with examples/issues/strikes-inside-russia.toml,
-# measured 2026-11-29: (actor, coarse stance) F1 0.857, with as_of 0.750; floors 0.03 below.
-FLOOR_TOPICAL_POSITION_F1 = 0.827
-FLOOR_TOPICAL_POSITION_DATED_F1 = 0.72
+# measured 2026-11-29: (actor, coarse stance) F1 0.877, with as_of 0.772; floors 0.03 below.
+FLOOR_TOPICAL_POSITION_F1 = 0.847
+FLOOR_TOPICAL_POSITION_DATED_F1 = 0.742
 # SHA-256 of the UTF-8 texts of those articles, concatenated in id order.
 FLOOR_DATA_SHA256 = "df51054a622aa6aeee9d492723c21c59b9ca1754584c0503519c17bf8b77f05e"
 

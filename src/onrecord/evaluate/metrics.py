@@ -264,14 +264,14 @@ def _attribution_scores(
     matches = greedy_match(
         [tokens.covered(a.content) for a in predicted], [tokens.covered(a.content) for a in gold]
     )
-    with_source = sum(_same_source(tokens, predicted[p], gold[g]) for p, g in matches)
+    with_source = sum(same_source(tokens, predicted[p], gold[g]) for p, g in matches)
     return AttributionScores(
         Score(len(matches), len(predicted), len(gold)),
         Score(with_source, len(predicted), len(gold)),
     )
 
 
-def _same_source(tokens: Tokenizer, predicted: RangeAttribution, gold: RangeAttribution) -> bool:
+def same_source(tokens: Tokenizer, predicted: RangeAttribution, gold: RangeAttribution) -> bool:
     if not predicted.source and not gold.source:
         return True
     return bool(tokens.covered(predicted.source) & tokens.covered(gold.source))

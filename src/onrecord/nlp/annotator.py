@@ -13,6 +13,7 @@ from spacy.language import Language
 from onrecord.model import Analysis, Article, Issue, Position, Provenance
 from onrecord.nlp import components  # noqa: F401  (registers the factories)
 from onrecord.nlp.attribution import CUE_MODEL, MODEL_DIR, ROLE_MODEL
+from onrecord.nlp.checker import CHECKER_MODEL
 from onrecord.nlp.document import ParsedArticle, parse_articles
 from onrecord.nlp.pipeline import load_base
 from onrecord.nlp.to_model import to_attributions, to_positions
@@ -138,8 +139,9 @@ def _build_pipeline(model_dir: str | Path | None) -> Language:
 
 def _component_versions(nlp: Language, model_dir: Path) -> dict[str, str]:
     digest = hashlib.sha256()
-    for name in (CUE_MODEL, ROLE_MODEL):
-        digest.update((model_dir / name).read_bytes())
+    for name in (CUE_MODEL, ROLE_MODEL, CHECKER_MODEL):
+        if (model_dir / name).exists():  # models trained before the checker have none
+            digest.update((model_dir / name).read_bytes())
     return {
         "spacy": spacy.__version__,
         "base_model": f"{nlp.meta.get('name')}-{nlp.meta.get('version')}",

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.nlp.checker import CHECKER_MODEL, Checker, Features, candidate_features
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.crf import Tagger
-from onrecord.nlp.features import cue_features, make_cue, role_features
+from onrecord.nlp.features import cue_features, cue_head, make_cue, role_features
 from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
 from onrecord.nlp.quotes import QUOTE_CHARS
 from onrecord.nlp.rules import (
@@ -36,9 +37,11 @@ MODEL_DIR = Path(__file__).parent / "models" / "attribution-v1"
 CUE_MODEL = "cue.crfsuite"
 ROLE_MODEL = "role.crfsuite"
 METHOD = "crf-v1"
-# Tuned on PolNeAR dev (docs/evaluation.md): a word off the cue tagger's best path
-# with P(cue) ≥ 0.4 is a cue when the role tagger's content is at least 0.75 sure.
-SECOND_CHANCE_CUE = 0.4
+# Candidates are the cue tagger's best path and the words off it with P(cue) ≥
+# CANDIDATE_CUE; the checker (nlp.checker) decides which to keep. Models trained
+# before the checker keep the rule tuned then on PolNeAR dev (docs/evaluation.md): a
+# candidate off the best path is kept when the role tagger's content is 0.75 sure.
+CANDIDATE_CUE = 0.4
 SECOND_CHANCE_CONTENT = 0.75
 # Adverbs that attribute the clause they modify to an unnamed source.
 ADVERBIAL_CUES = frozenset(
@@ -58,35 +61,64 @@ def paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A cue the cue tagger proposed, with the source and content the role tagger found."""
+
+    cue: CueCandidate
+    head: int
+    attribution: DocAttribution
+    content_confidence: float
+
+    def features(self, ctx: DocContext) -> Features:
+        found = self.attribution
+        return candidate_features(
+            ctx,
+            self.head,
+            self.cue.confidence,
+            not self.cue.second_chance,
+            self.content_confidence,
+            found.source,
+            found.content,
+        )
+
+
 class AttributionFinder:
-    def __init__(self, cue_tagger: Tagger, role_tagger: Tagger, min_confidence: float = 0.0):
+    def __init__(
+        self,
+        cue_tagger: Tagger,
+        role_tagger: Tagger,
+        min_confidence: float = 0.0,
+        checker: Checker | None = None,
+    ):
         self.cue_tagger = cue_tagger
         self.role_tagger = role_tagger
         self.min_confidence = min_confidence
+        self.checker = checker
 
     @classmethod
     def load(cls, model_dir: Path | None = None, min_confidence: float = 0.0) -> AttributionFinder:
+        """The taggers in ``model_dir``, and its checker when there is one (models
+        trained before the checker existed have none, and keep the older rule)."""
         directory = model_dir or MODEL_DIR
-        return cls(Tagger(directory / CUE_MODEL), Tagger(directory / ROLE_MODEL), min_confidence)
+        checker_path = directory / CHECKER_MODEL
+        return cls(
+            Tagger(directory / CUE_MODEL),
+            Tagger(directory / ROLE_MODEL),
+            min_confidence,
+            Checker.load(checker_path) if checker_path.exists() else None,
+        )
 
     def find(self, doc: Doc, lemmas: list[str] | None = None) -> list[DocAttribution]:
         if not len(doc):
             return []
         ctx = build_context(doc, paragraph_starts(doc.text), lemmas)
-        cues = self.find_cues(ctx)
-        all_cue_tokens = frozenset(i for cue in cues for i in cue.tokens)
-        found = []
-        for cue in cues:
-            others = all_cue_tokens - set(cue.tokens)
-            attribution = self.find_roles(ctx, cue.tokens, others, cue.confidence)
-            if attribution is None or attribution.confidence < self.min_confidence:
-                continue
-            if (
-                cue.second_chance
-                and attribution.confidence < cue.confidence * SECOND_CHANCE_CONTENT
-            ):
-                continue
-            found.append(attribution)
+        found = [
+            candidate.attribution
+            for candidate in self.candidates(ctx)
+            if self._keeps(ctx, candidate)
+            and candidate.attribution.confidence >= self.min_confidence
+        ]
         join_split_quotes(ctx, found)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
@@ -94,19 +126,43 @@ class AttributionFinder:
         found += nominal_calls(ctx, found)
         return sorted(found, key=lambda a: a.content[0].start)
 
-    def find_cues(self, ctx: DocContext) -> list[CueCandidate]:
-        """Cues the tagger is sure of, and second-chance ones it finds likely.
+    def candidates(self, ctx: DocContext) -> list[Candidate]:
+        """Every cue the cue tagger finds likely enough, with its source and content."""
+        cues = self.find_cues(ctx, CANDIDATE_CUE)
+        all_cue_tokens = frozenset(i for cue in cues for i in cue.tokens)
+        out = []
+        for cue in cues:
+            others = all_cue_tokens - set(cue.tokens)
+            found = self.find_roles(ctx, cue.tokens, others, cue.confidence)
+            if found is not None:
+                content_confidence = found.confidence / cue.confidence if cue.confidence else 0.0
+                out.append(Candidate(cue, cue_head(ctx, cue.tokens), found, content_confidence))
+        return out
 
-        A second-chance cue (P ≥ SECOND_CHANCE_CUE, not on the tagger's best path)
-        is kept only when the role tagger finds a confident content for it.
-        """
+    def _keeps(self, ctx: DocContext, candidate: Candidate) -> bool:
+        """The checker's decision; it also gives the kept attribution its confidence,
+        the probability that it is right. Without a checker, a cue off the tagger's
+        best path is kept when its content is sure enough."""
+        if self.checker is None:
+            return (
+                not candidate.cue.second_chance
+                or candidate.content_confidence >= SECOND_CHANCE_CONTENT
+            )
+        probability = self.checker.probability(candidate.features(ctx))
+        if probability < self.checker.threshold:
+            return False
+        candidate.attribution.confidence = probability
+        return True
+
+    def find_cues(self, ctx: DocContext, threshold: float) -> list[CueCandidate]:
+        """Cues on the tagger's best path, and words off it with P(cue) ≥ ``threshold``."""
         cues = []
         tagger = self.cue_tagger
         for start, end in ctx.sent_bounds:
             best = tagger.tag([cue_features(ctx, i) for i in range(start, end)])
             labels: list[str] = []
             for k, label in enumerate(best):
-                if label == OUTSIDE and 1 - tagger.marginal(OUTSIDE, k) < SECOND_CHANCE_CUE:
+                if label == OUTSIDE and 1 - tagger.marginal(OUTSIDE, k) < threshold:
                     labels.append(OUTSIDE)
                 elif (
                     labels
@@ -366,13 +422,23 @@ def _according_to_whom(ctx: DocContext, head: int) -> Span | None:
 
 
 def _grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span | None:
-    """When the tagger marks no source: the cue's subject.
+    """When the tagger marks no source: the cue's subject, or the agent of a passive
+    cue ("was written by Springsteen").
 
     Participles and conjoined verbs take the subject of the verb they hang on.
     """
     doc = ctx.doc
     for _ in range(3):
-        subject = next((c for c in doc[head].children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in doc[head].children if c.dep_ == "nsubj"), None) or next(
+            (
+                o
+                for c in doc[head].children
+                if c.dep_ == "agent"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
         if subject is not None:
             span = doc[subject.left_edge.i : subject.right_edge.i + 1]
             return None if content & set(range(span.start, span.end)) else span

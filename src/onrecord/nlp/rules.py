@@ -103,10 +103,20 @@ def join_split_quotes(ctx: DocContext, found: list[DocAttribution]) -> None:
 
 
 def continuation_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
-    """Paragraph-opening quotations nobody claimed continue the previous speaker."""
+    """Quotations that fill their paragraph, unclaimed, continue the previous speaker.
+
+    A quotation followed by more words in its paragraph ("“…?” Vitter demanded",
+    "“…” ― Adriana Rodarte") has a speaker of its own there, even when no cue was
+    found for it; a short title-cased one is a heading ('All Bets Are Off.')."""
     out: list[DocAttribution] = []
     for first, end in ctx.quote_tokens:
-        if first >= end or not _opens_paragraph(ctx, first) or _claimed(found, first, end):
+        if (
+            first >= end
+            or not _opens_paragraph(ctx, first)
+            or not _fills_paragraph(ctx, end)
+            or _is_heading(ctx, first, end)
+            or _claimed(found, first, end)
+        ):
             continue
         previous = _previous_direct(found + out, ctx, first)
         if previous is None:
@@ -122,6 +132,33 @@ def continuation_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[Do
             )
         )
     return out
+
+
+def _fills_paragraph(ctx: DocContext, end: int) -> bool:
+    """Nothing but punctuation, or a credit in parentheses ("(ANSA)"), follows the
+    quotation ending before ``end`` in its paragraph."""
+    paragraph = ctx.para_of[end - 1]
+    depth = 0
+    for j in range(end, ctx.n_tokens):
+        if ctx.para_of[j] != paragraph or "\n\n" in ctx.doc[j].text:
+            break
+        depth += {"(": 1, ")": -1}.get(ctx.lower[j], 0)
+        if depth <= 0 and not (ctx.is_punct[j] or ctx.is_space[j]):
+            return False
+    return True
+
+
+_HEADING_WORDS = 8
+
+
+def _is_heading(ctx: DocContext, first: int, end: int) -> bool:
+    words = [ctx.doc[i].text for i in range(first, end) if ctx.doc[i].is_alpha]
+    long_words = [w for w in words if len(w) > 3]
+    return (
+        1 < len(words) <= _HEADING_WORDS
+        and bool(long_words)
+        and all(w[0].isupper() for w in long_words)
+    )
 
 
 def _opens_paragraph(ctx: DocContext, i: int) -> bool:

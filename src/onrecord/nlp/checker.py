@@ -1,0 +1,143 @@
+"""Which candidate attributions to keep: a logistic model over what the taggers found.
+
+The cue tagger proposes every word it gives a fair chance of being a cue; the
+role tagger then finds each candidate's source and content. Neither sees the
+whole: the cue tagger does not know whether a content was found, the role
+tagger does not know how unusual the cue word is. The checker reads both
+(how sure each tagger was, the cue word and its grammar, the shape of the
+content, the kind of source found) and gives the probability that the
+attribution is right, source included. Candidates below its threshold are
+dropped.
+
+It is trained by ``onrecord train`` on candidates the taggers produce for
+articles they were not trained on (two folds, each tagged by taggers trained
+on the other), so that it learns how the taggers err on unseen text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Span
+
+from onrecord.errors import ModelError
+from onrecord.nlp.context import DocContext
+from onrecord.nlp.features import CUE_NOUNS, CUE_VERBS
+
+CHECKER_MODEL = "checker.json"
+Features = dict[str, float]
+
+
+@dataclass(frozen=True)
+class Checker:
+    weights: dict[str, float]
+    bias: float
+    threshold: float  # chosen in training, on the out-of-fold candidates
+
+    def probability(self, features: Features) -> float:
+        score = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def keeps(self, features: Features) -> bool:
+        return self.probability(features) >= self.threshold
+
+    @classmethod
+    def load(cls, path: Path) -> Checker:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"{path}: cannot load the attribution checker: {exc}") from exc
+
+    def save(self, path: Path) -> None:
+        data = {
+            "bias": round(self.bias, 6),
+            "threshold": self.threshold,
+            "weights": {k: round(v, 6) for k, v in sorted(self.weights.items()) if v},
+        }
+        path.write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")
+
+
+def candidate_features(
+    ctx: DocContext,
+    head: int,
+    cue_confidence: float,
+    on_best_path: bool,
+    content_confidence: float,
+    source: Span | None,
+    content: list[Span],
+) -> Features:
+    """What the checker reads of one candidate: the taggers' confidences, the cue's
+    word and grammar, the content's size and quotation, and the source's kind."""
+    doc = ctx.doc
+    n_content = sum(len(part) for part in content)
+    quoted = sum(1 for part in content for t in part if ctx.quote_of[t.i] >= 0)
+    children = {c.dep_ for c in doc[head].children}
+    features: Features = {
+        "cue_p": cue_confidence,
+        "cue_p^2": cue_confidence**2,
+        "content_p": content_confidence,
+        "content_p^2": content_confidence**2,
+        "both_p": cue_confidence * content_confidence,
+        "best_path": float(on_best_path),
+        "log_content_tokens": math.log1p(n_content),
+        "content_parts": float(len(content)),
+        "quoted_share": quoted / n_content if n_content else 0.0,
+        f"lemma={ctx.lemma[head]}": 1.0,
+        f"pos={ctx.pos[head]}": 1.0,
+        f"dep={ctx.dep[head]}": 1.0,
+        f"source={_source_kind(source)}": 1.0,
+        f"source_side={_side(source, head)}": 1.0,
+    }
+    for dep in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass"):
+        if dep in children:
+            features[f"has_{dep}"] = 1.0
+    if content:
+        first = content[0][0]
+        features[f"content_link={_link(ctx, head, content[0])}"] = 1.0
+        features[f"content_first={first.lower_ if first.lower_ in _OPENERS else first.pos_}"] = 1.0
+        if any(t.pos_ in {"VERB", "AUX"} for part in content for t in part):
+            features["content_has_verb"] = 1.0
+    features[f"lexicon={_in_lexicon(ctx, head)}"] = 1.0
+    if ctx.para_of[head] == 0:
+        features["first_paragraph"] = 1.0
+    if ctx.quote_of[head] >= 0:
+        features["cue_in_quote"] = 1.0
+    if ctx.sent_has_quote[ctx.sent_of[head]]:
+        features["sentence_has_quote"] = 1.0
+    return features
+
+
+_OPENERS = frozenset({"that", "to", "“", '"', "whether", "how", "what", "why", "if"})
+
+
+def _link(ctx: DocContext, head: int, part: Span) -> str:
+    """How the content hangs on the cue: the dependency of its root when that root
+    is the cue's child ("ccomp", "dobj"), else where it lies."""
+    root = part.root
+    if root.head.i == head and root.i != head:
+        return root.dep_
+    return "before" if part.end <= head else "after"
+
+
+def _in_lexicon(ctx: DocContext, head: int) -> str:
+    lemma = ctx.lemma[head]
+    if lemma in CUE_VERBS:
+        return "verb"
+    return "noun" if lemma in CUE_NOUNS else "none"
+
+
+def _source_kind(source: Span | None) -> str:
+    if source is None:
+        return "none"
+    root = source.root
+    return root.pos_ if root.pos_ in {"PRON", "PROPN", "NOUN"} else "other"
+
+
+def _side(source: Span | None, head: int) -> str:
+    if source is None:
+        return "none"
+    return "before" if source.end <= head else "after"

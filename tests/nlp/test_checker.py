@@ -1,0 +1,48 @@
+"""The attribution checker: its model file, its decision, and the shipped one in use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.errors import ModelError
+from onrecord.nlp.attribution import MODEL_DIR, AttributionFinder
+from onrecord.nlp.checker import CHECKER_MODEL, Checker
+
+
+def test_probability_and_decision() -> None:
+    checker = Checker({"cue_p": 4.0, "lemma=say": 2.0}, bias=-3.0, threshold=0.5)
+    sure = {"cue_p": 0.9, "lemma=say": 1.0}
+    unsure = {"cue_p": 0.2, "lemma=tell": 1.0}  # an unknown feature weighs nothing
+    assert checker.probability(sure) == pytest.approx(1 / (1 + 2.718281828**-2.6), rel=1e-6)
+    assert checker.keeps(sure)
+    assert not checker.keeps(unsure)
+
+
+def test_saved_and_loaded_alike(tmp_path: Path) -> None:
+    checker = Checker({"a": 0.5, "b": -1.25, "zero": 0.0}, bias=0.125, threshold=0.3)
+    checker.save(tmp_path / CHECKER_MODEL)
+    loaded = Checker.load(tmp_path / CHECKER_MODEL)
+    assert loaded == Checker({"a": 0.5, "b": -1.25}, bias=0.125, threshold=0.3)
+
+
+@pytest.mark.parametrize("text", ["", "{", '{"weights": {}}', '{"weights": [], "bias": 0}'])
+def test_a_broken_model_file_is_an_error_naming_it(tmp_path: Path, text: str) -> None:
+    path = tmp_path / CHECKER_MODEL
+    path.write_text(text)
+    with pytest.raises(ModelError, match=CHECKER_MODEL):
+        Checker.load(path)
+
+
+def test_the_shipped_model_has_a_checker() -> None:
+    assert (MODEL_DIR / CHECKER_MODEL).exists()
+    finder = AttributionFinder.load()
+    assert finder.checker is not None
+    assert 0.0 < finder.checker.threshold < 1.0
+
+
+def test_a_model_without_checker_keeps_the_older_rule(tmp_path: Path) -> None:
+    for name in ("cue.crfsuite", "role.crfsuite"):
+        (tmp_path / name).write_bytes((MODEL_DIR / name).read_bytes())
+    assert AttributionFinder.load(tmp_path).checker is None
