@@ -1,11 +1,13 @@
 """Finding attributions in a parsed Doc: cues first, then each cue's source and content.
 
 Two CRFs trained on annotated news (PolNeAR by default; see ``onrecord
-train``): the cue tagger reads one sentence at a time; the role tagger reads
-a window around each cue and marks its source and content. Grammar then
-shapes what they found (whole quotations, "according to X", "reportedly",
-"told Y that", a subject when no source was tagged), and ``nlp.rules`` adds
-what the taggers cannot see (dash sign-offs, quotes continuing a speaker).
+train``): the cue tagger reads one sentence at a time and proposes candidate
+cues; the role tagger reads a window around each and marks its source and
+content; ``nlp.grammar`` gives those spans their edges (whole quotations,
+"according to X", "told Y that", a subject when no source was tagged), and
+``nlp.checker`` keeps the candidates likely to be right. ``nlp.rules`` then
+adds what the taggers cannot see (dash sign-offs, quotes continuing a
+speaker, headlines).
 """
 
 from __future__ import annotations
@@ -14,14 +16,28 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from onrecord.nlp.checker import CHECKER_MODEL, Checker, Features, candidate_features
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.crf import Tagger
 from onrecord.nlp.features import cue_features, cue_head, make_cue, role_features
+from onrecord.nlp.grammar import (
+    according_to_whom,
+    complement,
+    grammatical_source,
+    index_runs,
+    nearest_source,
+    that_clause,
+    trimmed_span,
+    unquoted,
+    whole_quotes,
+    without_addressee,
+    without_participle,
+    without_speaker_clause,
+    without_verb_adjuncts,
+)
 from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
-from onrecord.nlp.quotes import QUOTE_CHARS
 from onrecord.nlp.rules import (
     DocAttribution,
     content_kind,
@@ -192,32 +208,32 @@ class AttributionFinder:
             # The tagger saw no content: take the cue's clausal complement ("The bridge
             # will open, the mayor said"), or the clause after a "that" when the parse
             # missed it ("told an outlet on Thursday that …"), at lower confidence.
-            tagged = _complement(ctx, described.head) or _that_clause(ctx, cue)
+            tagged = complement(ctx, described.head) or that_clause(ctx, cue)
             probs = [0.5]
             if not tagged:
                 return None
         adverb = next((i for i in cue if ctx.lemma[i] in ADVERBIAL_CUES), None)
         if adverb is not None:  # "reportedly": the adverb alone is the cue
             return self._adverbial(ctx, [adverb], adverb, cue_confidence)
-        content_tokens = _whole_quotes(ctx, _without_addressee(ctx, described.head, tagged), cue)
-        content_tokens = _without_speaker_clause(ctx, described.head, content_tokens)
-        content_tokens = _without_verb_adjuncts(ctx, described.head, cue, content_tokens)
-        named = _according_to_whom(ctx, described.head)
+        content_tokens = whole_quotes(ctx, without_addressee(ctx, described.head, tagged), cue)
+        content_tokens = without_speaker_clause(ctx, described.head, content_tokens)
+        content_tokens = without_verb_adjuncts(ctx, described.head, cue, content_tokens)
+        named = according_to_whom(ctx, described.head)
         if named is not None:  # "According to X, …": X is the source, never the content
             content_tokens = [i for i in content_tokens if not named.start <= i < named.end]
         doc = ctx.doc
-        runs = _index_runs(content_tokens)
-        trimmed = [_trimmed_span(doc, run[0], run[-1] + 1, punctuation=True) for run in runs]
+        runs = index_runs(content_tokens)
+        trimmed = [trimmed_span(doc, run[0], run[-1] + 1, punctuation=True) for run in runs]
         content = [span for span in trimmed if span is not None]
         if not content:
             return None
         sources = [[window.start + k for k in run] for run in _runs(labels, {SOURCE})]
-        source = _without_participle(
-            _unquoted(
+        source = without_participle(
+            unquoted(
                 ctx,
                 named
-                or _nearest_source(doc, sources, cue)
-                or _grammatical_source(ctx, described.head, set(content_tokens)),
+                or nearest_source(doc, sources, cue)
+                or grammatical_source(ctx, described.head, set(content_tokens)),
             )
         )
         return DocAttribution(
@@ -240,7 +256,7 @@ class AttributionFinder:
             for i in range(first, last + 1)
             if i not in cue and not (ctx.is_punct[i] or ctx.is_space[i])
         ]
-        parts = [ctx.doc[run[0] : run[-1] + 1] for run in _index_runs(tokens)]
+        parts = [ctx.doc[run[0] : run[-1] + 1] for run in index_runs(tokens)]
         if not parts:
             return None
         return DocAttribution(
@@ -251,131 +267,6 @@ class AttributionFinder:
             confidence=confidence,
             method=METHOD,
         )
-
-
-def _complement(ctx: DocContext, head: int) -> list[int]:
-    """The tokens of the cue head's clausal complement (its ``ccomp`` subtree)."""
-    clause = next((c for c in ctx.doc[head].children if c.dep_ == "ccomp"), None)
-    if clause is None:
-        return []
-    return list(range(clause.left_edge.i, clause.right_edge.i + 1))
-
-
-def _that_clause(ctx: DocContext, cue: list[int]) -> list[int]:
-    """ "X told Y that …": from a "that" a few words after the cue to the sentence end."""
-    sent_end = ctx.sent_bounds[ctx.sent_of[cue[-1]]][1]
-    for i in range(cue[-1] + 1, min(cue[-1] + 10, sent_end)):
-        if ctx.is_punct[i] and ctx.lower[i] not in {",", "—", "–"}:
-            return []
-        if ctx.lower[i] == "that":
-            end = sent_end
-            while end > i and (ctx.is_punct[end - 1] or ctx.is_space[end - 1]):
-                end -= 1
-            return list(range(i, end))
-    return []
-
-
-def _without_addressee(ctx: DocContext, head: int, tokens: list[int]) -> set[int]:
-    """Drop what stands between a cue and its clause: "told [reporters on Monday] that …"."""
-    clause = next((c for c in ctx.doc[head].children if c.dep_ == "ccomp" and c.i > head), None)
-    if clause is None:
-        return set(tokens)
-    start = clause.left_edge.i
-    return {i for i in tokens if not head < i < start}
-
-
-def _without_speaker_clause(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
-    """“A,” said X, speaking of Y. “B.”: when the content is quoted, the cue's
-    unquoted subject, and what follows an inverted one, describe the speaker."""
-    if ctx.quote_of[head] >= 0 or all(ctx.quote_of[i] < 0 for i in tokens):
-        return tokens
-    doc = ctx.doc
-    subject = next((c for c in doc[head].children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return tokens
-    dropped = set(range(subject.left_edge.i, subject.right_edge.i + 1))
-    if subject.i > head:  # inverted: its trailing modifiers describe the speaker too
-        dropped.update(
-            i
-            for c in doc[head].children
-            if c.dep_ == "advcl" and c.i > subject.i
-            for i in range(c.left_edge.i, c.right_edge.i + 1)
-        )
-    if any(ctx.quote_of[i] >= 0 for i in dropped):
-        return tokens
-    return [i for i in tokens if i not in dropped]
-
-
-# A condition belongs to what was said ("calls for troops if Moscow breaks through").
-_CONDITION_MARKERS = frozenset({"if", "unless"})
-
-
-def _without_verb_adjuncts(
-    ctx: DocContext, head: int, cue: list[int], tokens: list[int]
-) -> list[int]:
-    """What else the speaker did, and around what: the cue verb's trailing verbs that share
-    its subject ("described it as terrible [but stopped short of …]") and clauses
-    that set a scene ("[as Trump consolidates …]") are not content, unless the
-    content starts in them. (Its prepositional phrases were tried too:
-    they hold content as often as not.)"""
-    if not tokens:
-        return tokens
-    doc = ctx.doc
-    first = tokens[0]
-    dropped: set[int] = set()
-    for child in doc[head].children:
-        if child.i < head or child.i in cue or child.left_edge.i <= first:
-            continue
-        if not (
-            (child.dep_ == "conj" and not _has_subject(child))
-            or (child.dep_ == "advcl" and _sets_scene(child))
-        ):
-            continue
-        subtree = range(child.left_edge.i, child.right_edge.i + 1)
-        if any(ctx.quote_of[i] >= 0 for i in subtree):
-            continue
-        dropped.update(subtree)
-        # the "but" or "," before a dropped verb goes with it
-        j = child.left_edge.i - 1
-        while j > first and (ctx.dep[j] in {"cc", "punct"} and ctx.head[j] == head):
-            dropped.add(j)
-            j -= 1
-    return [i for i in tokens if i not in dropped]
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
-
-
-def _sets_scene(clause: Token) -> bool:
-    """ "as Trump consolidates …", "when the vote came"; not a condition, and not a bare
-    participle, which the parse often hangs on the verb for its object ("authorised
-    strikes [using British-supplied weapons]")."""
-    marker = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
-    return marker not in _CONDITION_MARKERS and clause.tag_ != "VBG"
-
-
-def _whole_quotes(ctx: DocContext, tokens: set[int], cue: list[int]) -> list[int]:
-    """Widen content to every quotation it touches: a quote is never cut in part.
-
-    The quotation holding the cue itself is left alone (a cue inside a quote
-    reports something said within it).
-    """
-    cue_quote = ctx.quote_of[cue[0]]
-    for region in {ctx.quote_of[i] for i in tokens} - {-1, cue_quote}:
-        first, end = ctx.quote_tokens[region]
-        tokens.update(i for i in range(first, end) if i not in cue)
-    return sorted(tokens)
-
-
-def _index_runs(indices: list[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for i in indices:
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
 
 
 def _runs(labels: list[str], wanted: set[str], breaks_on: str | None = None) -> list[list[int]]:
@@ -389,104 +280,3 @@ def _runs(labels: list[str], wanted: set[str], breaks_on: str | None = None) -> 
         else:
             runs.append([k])
     return runs
-
-
-def _trimmed_span(doc: Doc, start: int, end: int, punctuation: bool = False) -> Span | None:
-    """``doc[start:end]`` without spaces at its ends (and punctuation other than
-    quotation marks, when asked: a content never starts with "," or ends with ":")."""
-
-    def loose(i: int) -> bool:
-        token = doc[i]
-        return token.is_space or (punctuation and token.is_punct and token.text not in QUOTE_CHARS)
-
-    while start < end and loose(start):
-        start += 1
-    while end > start and loose(end - 1):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-_INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})  # "…, saying", "and added"
-
-
-def _according_to_whom(ctx: DocContext, head: int) -> Span | None:
-    """The object of "according to"."""
-    if ctx.lemma[head] not in {"accord", "according"}:
-        return None
-    for child in ctx.doc[head].children:
-        if child.dep_ == "prep" and child.lower_ == "to":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]
-    return None
-
-
-def _grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span | None:
-    """When the tagger marks no source: the cue's subject, or the agent of a passive
-    cue ("was written by Springsteen").
-
-    Participles and conjoined verbs take the subject of the verb they hang on.
-    """
-    doc = ctx.doc
-    for _ in range(3):
-        subject = next((c for c in doc[head].children if c.dep_ == "nsubj"), None) or next(
-            (
-                o
-                for c in doc[head].children
-                if c.dep_ == "agent"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ),
-            None,
-        )
-        if subject is not None:
-            span = doc[subject.left_edge.i : subject.right_edge.i + 1]
-            return None if content & set(range(span.start, span.end)) else span
-        if ctx.dep[head] not in _INHERITS_SUBJECT or ctx.head[head] == head:
-            return None
-        head = ctx.head[head]
-    return None
-
-
-def _without_participle(source: Span | None) -> Span | None:
-    """A source ends before a participle that follows it after a comma ("said
-    Caddell, speaking of …" tells what the speaker did, not who spoke)."""
-    if source is None:
-        return None
-    doc = source.doc
-    for token in source[1:]:
-        before = token.left_edge.i - 1
-        if (
-            token.dep_ == "acl"
-            and token.tag_ == "VBG"
-            and source.start <= token.head.i < token.i
-            and before > source.start
-            and doc[before].text == ","
-        ):
-            return _trimmed_span(doc, source.start, before)
-    return source
-
-
-def _unquoted(ctx: DocContext, source: Span | None) -> Span | None:
-    """A source stops where a quotation starts ("said X, “…”" is not part of X)."""
-    if source is None:
-        return None
-    inside = ctx.quote_of[source.start]
-    end = next(
-        (i for i in range(source.start, source.end) if ctx.quote_of[i] not in (-1, inside)),
-        source.end,
-    )
-    if end == source.end:
-        return source
-    return _trimmed_span(ctx.doc, source.start, end, punctuation=True)
-
-
-def _nearest_source(doc: Doc, runs: list[list[int]], cue: list[int]) -> Span | None:
-    if not runs:
-        return None
-
-    def distance(run: list[int]) -> int:
-        return min(abs(run[0] - cue[-1]), abs(run[-1] - cue[0]))
-
-    best = min(runs, key=distance)
-    return _trimmed_span(doc, best[0], best[-1] + 1)

@@ -1,0 +1,243 @@
+"""Grammar that shapes what the taggers found: which words a content or a source spans.
+
+The role tagger labels tokens one by one; these rules read the parse to give
+its spans the edges a reader would: whole quotations, no addressee ("told
+[reporters] that …"), not what else the speaker did ("… but stopped short of
+…") nor the speaker's own clause ("said Caddell, speaking of …"), and a
+source from the grammar when the tagger marked none (the cue's subject, a
+passive cue's agent, the object of "according to").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.nlp.context import DocContext
+from onrecord.nlp.quotes import QUOTE_CHARS
+
+
+def complement(ctx: DocContext, head: int) -> list[int]:
+    """The tokens of the cue head's clausal complement (its ``ccomp`` subtree)."""
+    clause = next((c for c in ctx.doc[head].children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return []
+    return list(range(clause.left_edge.i, clause.right_edge.i + 1))
+
+
+def that_clause(ctx: DocContext, cue: list[int]) -> list[int]:
+    """ "X told Y that …": from a "that" a few words after the cue to the sentence end."""
+    sent_end = ctx.sent_bounds[ctx.sent_of[cue[-1]]][1]
+    for i in range(cue[-1] + 1, min(cue[-1] + 10, sent_end)):
+        if ctx.is_punct[i] and ctx.lower[i] not in {",", "—", "–"}:
+            return []
+        if ctx.lower[i] == "that":
+            end = sent_end
+            while end > i and (ctx.is_punct[end - 1] or ctx.is_space[end - 1]):
+                end -= 1
+            return list(range(i, end))
+    return []
+
+
+def without_addressee(ctx: DocContext, head: int, tokens: list[int]) -> set[int]:
+    """Drop what stands between a cue and its clause: "told [reporters on Monday] that …"."""
+    clause = next((c for c in ctx.doc[head].children if c.dep_ == "ccomp" and c.i > head), None)
+    if clause is None:
+        return set(tokens)
+    start = clause.left_edge.i
+    return {i for i in tokens if not head < i < start}
+
+
+def without_speaker_clause(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
+    """“A,” said X, speaking of Y. “B.”: when the content is quoted, the cue's
+    unquoted subject, and what follows an inverted one, describe the speaker."""
+    if ctx.quote_of[head] >= 0 or all(ctx.quote_of[i] < 0 for i in tokens):
+        return tokens
+    doc = ctx.doc
+    subject = next((c for c in doc[head].children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return tokens
+    dropped = set(range(subject.left_edge.i, subject.right_edge.i + 1))
+    if subject.i > head:  # inverted: its trailing modifiers describe the speaker too
+        dropped.update(
+            i
+            for c in doc[head].children
+            if c.dep_ == "advcl" and c.i > subject.i
+            for i in range(c.left_edge.i, c.right_edge.i + 1)
+        )
+    if any(ctx.quote_of[i] >= 0 for i in dropped):
+        return tokens
+    return [i for i in tokens if i not in dropped]
+
+
+# A condition belongs to what was said ("calls for troops if Moscow breaks through").
+_CONDITION_MARKERS = frozenset({"if", "unless"})
+
+
+def without_verb_adjuncts(
+    ctx: DocContext, head: int, cue: list[int], tokens: list[int]
+) -> list[int]:
+    """What else the speaker did, and when: the cue verb's trailing verbs that share its
+    subject ("described it as terrible [but stopped short of …]") and clauses that
+    set a scene ("[as Trump consolidates …]") are not content, unless the content
+    starts in them. (Dropping its prepositional phrases too was tried: they hold
+    content as often as not.)"""
+    if not tokens:
+        return tokens
+    doc = ctx.doc
+    first = tokens[0]
+    dropped: set[int] = set()
+    for child in doc[head].children:
+        if child.i < head or child.i in cue or child.left_edge.i <= first:
+            continue
+        if not (
+            (child.dep_ == "conj" and not _has_subject(child))
+            or (child.dep_ == "advcl" and _sets_scene(child))
+        ):
+            continue
+        subtree = range(child.left_edge.i, child.right_edge.i + 1)
+        if any(ctx.quote_of[i] >= 0 for i in subtree):
+            continue
+        dropped.update(subtree)
+        # the "but" or "," before a dropped verb goes with it
+        j = child.left_edge.i - 1
+        while j > first and (ctx.dep[j] in {"cc", "punct"} and ctx.head[j] == head):
+            dropped.add(j)
+            j -= 1
+    return [i for i in tokens if i not in dropped]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
+def _sets_scene(clause: Token) -> bool:
+    """ "as Trump consolidates …", "when the vote came"; not a condition, and not a bare
+    participle, which the parse often hangs on the verb for its object ("authorised
+    strikes [using British-supplied weapons]")."""
+    marker = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
+    return marker not in _CONDITION_MARKERS and clause.tag_ != "VBG"
+
+
+def whole_quotes(ctx: DocContext, tokens: set[int], cue: list[int]) -> list[int]:
+    """Widen content to every quotation it touches: a quote is never cut in part.
+
+    The quotation holding the cue itself is left alone (a cue inside a quote
+    reports something said within it).
+    """
+    cue_quote = ctx.quote_of[cue[0]]
+    for region in {ctx.quote_of[i] for i in tokens} - {-1, cue_quote}:
+        first, end = ctx.quote_tokens[region]
+        tokens.update(i for i in range(first, end) if i not in cue)
+    return sorted(tokens)
+
+
+def index_runs(indices: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def trimmed_span(doc: Doc, start: int, end: int, punctuation: bool = False) -> Span | None:
+    """``doc[start:end]`` without spaces at its ends (and punctuation other than
+    quotation marks, when asked: a content never starts with "," or ends with ":")."""
+
+    def loose(i: int) -> bool:
+        token = doc[i]
+        return token.is_space or (punctuation and token.is_punct and token.text not in QUOTE_CHARS)
+
+    while start < end and loose(start):
+        start += 1
+    while end > start and loose(end - 1):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+_INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})  # "…, saying", "and added"
+
+
+def according_to_whom(ctx: DocContext, head: int) -> Span | None:
+    """The object of "according to"."""
+    if ctx.lemma[head] not in {"accord", "according"}:
+        return None
+    for child in ctx.doc[head].children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]
+    return None
+
+
+def grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span | None:
+    """When the tagger marks no source: the cue's subject, or the agent of a passive
+    cue ("was written by Springsteen").
+
+    Participles and conjoined verbs take the subject of the verb they hang on.
+    """
+    doc = ctx.doc
+    for _ in range(3):
+        subject = _subject_or_agent(doc[head])
+        if subject is not None:
+            span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+            return None if content & set(range(span.start, span.end)) else span
+        if ctx.dep[head] not in _INHERITS_SUBJECT or ctx.head[head] == head:
+            return None
+        head = ctx.head[head]
+    return None
+
+
+def _subject_or_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def without_participle(source: Span | None) -> Span | None:
+    """A source ends before a participle that follows it after a comma ("said
+    Caddell, speaking of …" tells what the speaker did, not who spoke)."""
+    if source is None:
+        return None
+    doc = source.doc
+    for token in source[1:]:
+        before = token.left_edge.i - 1
+        if (
+            token.dep_ == "acl"
+            and token.tag_ == "VBG"
+            and source.start <= token.head.i < token.i
+            and before > source.start
+            and doc[before].text == ","
+        ):
+            return trimmed_span(doc, source.start, before)
+    return source
+
+
+def unquoted(ctx: DocContext, source: Span | None) -> Span | None:
+    """A source stops where a quotation starts ("said X, “…”" is not part of X)."""
+    if source is None:
+        return None
+    inside = ctx.quote_of[source.start]
+    end = next(
+        (i for i in range(source.start, source.end) if ctx.quote_of[i] not in (-1, inside)),
+        source.end,
+    )
+    if end == source.end:
+        return source
+    return trimmed_span(ctx.doc, source.start, end, punctuation=True)
+
+
+def nearest_source(doc: Doc, runs: list[list[int]], cue: list[int]) -> Span | None:
+    if not runs:
+        return None
+
+    def distance(run: list[int]) -> int:
+        return min(abs(run[0] - cue[-1]), abs(run[-1] - cue[0]))
+
+    best = min(runs, key=distance)
+    return trimmed_span(doc, best[0], best[-1] + 1)
