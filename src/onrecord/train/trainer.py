@@ -62,9 +62,7 @@ def train_attribution(
     checker_report = None
     if checker:
         _log(f"training the checker on {FOLDS} folds…")
-        checker_report = train_checker(
-            corpus, lambda part, directory: train_taggers(part, directory), out_dir / CHECKER_MODEL
-        )
+        checker_report = train_checker(corpus, train_taggers, out_dir / CHECKER_MODEL)
     report = TrainingReport(
         data=str(data_dir),
         split=split,
