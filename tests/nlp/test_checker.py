@@ -11,13 +11,12 @@ from onrecord.nlp.attribution import MODEL_DIR, AttributionFinder
 from onrecord.nlp.checker import CHECKER_MODEL, Checker
 
 
-def test_probability_and_decision() -> None:
+def test_probability() -> None:
     checker = Checker({"cue_p": 4.0, "lemma=say": 2.0}, bias=-3.0, threshold=0.5)
     sure = {"cue_p": 0.9, "lemma=say": 1.0}
     unsure = {"cue_p": 0.2, "lemma=tell": 1.0}  # an unknown feature weighs nothing
     assert checker.probability(sure) == pytest.approx(1 / (1 + 2.718281828**-2.6), rel=1e-6)
-    assert checker.keeps(sure)
-    assert not checker.keeps(unsure)
+    assert checker.probability(sure) >= checker.threshold > checker.probability(unsure)
 
 
 def test_saved_and_loaded_alike(tmp_path: Path) -> None:

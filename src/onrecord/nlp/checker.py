@@ -10,8 +10,8 @@ attribution is right, source included. Candidates below its threshold are
 dropped.
 
 It is trained by ``onrecord train`` on candidates the taggers produce for
-articles they were not trained on (two folds, each tagged by taggers trained
-on the other), so that it learns how the taggers err on unseen text.
+articles they were not trained on (four folds, each tagged by taggers trained
+on the other three), so that it learns how the taggers err on unseen text.
 """
 
 from __future__ import annotations
@@ -40,9 +40,6 @@ class Checker:
     def probability(self, features: Features) -> float:
         score = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
-
-    def keeps(self, features: Features) -> bool:
-        return self.probability(features) >= self.threshold
 
     @classmethod
     def load(cls, path: Path) -> Checker:

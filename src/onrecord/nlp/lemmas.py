@@ -11,7 +11,7 @@ Even the unseen triples are many (about 10,000 in 84 news articles), and
 spaCy's ``rule_lemmatize`` spends most of its time testing candidate forms
 against word lists of up to 57,000 entries one by one. :class:`RuleLemmas`
 applies the same rules to the same tables held as sets: the same lemmas,
-about twenty times faster.
+about thirteen times faster (1.2 s against 0.09 s on those articles).
 """
 
 from __future__ import annotations

@@ -152,6 +152,7 @@ _HEADING_WORDS = 8
 
 
 def _is_heading(ctx: DocContext, first: int, end: int) -> bool:
+    """A few words, every long one capitalised: 'All Bets Are Off.'"""
     words = [ctx.doc[i].text for i in range(first, end) if ctx.doc[i].is_alpha]
     long_words = [w for w in words if len(w) > 3]
     return (
