@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from onrecord.nlp.checker import CHECKER_MODEL, Checker, Features, candidate_features
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.crf import Tagger
-from onrecord.nlp.features import cue_features, cue_head, make_cue, role_features
+from onrecord.nlp.features import Cue, cue_features, make_cue, role_features
 from onrecord.nlp.grammar import (
     according_to_whom,
     complement,
@@ -129,12 +129,12 @@ class AttributionFinder:
         if not len(doc):
             return []
         ctx = build_context(doc, paragraph_starts(doc.text), lemmas)
-        found = [
-            candidate.attribution
-            for candidate in self.candidates(ctx)
-            if self._keeps(ctx, candidate)
-            and candidate.attribution.confidence >= self.min_confidence
-        ]
+        found = []
+        for candidate in self.candidates(ctx):
+            confidence = self._confidence(ctx, candidate)
+            if confidence is not None and confidence >= self.min_confidence:
+                candidate.attribution.confidence = confidence
+                found.append(candidate.attribution)
         join_split_quotes(ctx, found)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
@@ -148,27 +148,23 @@ class AttributionFinder:
         all_cue_tokens = frozenset(i for cue in cues for i in cue.tokens)
         out = []
         for cue in cues:
-            others = all_cue_tokens - set(cue.tokens)
-            found = self.find_roles(ctx, cue.tokens, others, cue.confidence)
+            described = make_cue(ctx, cue.tokens, all_cue_tokens - set(cue.tokens))
+            found = self.find_roles(ctx, cue.tokens, described)
             if found is not None:
-                content_confidence = found.confidence / cue.confidence if cue.confidence else 0.0
-                out.append(Candidate(cue, cue_head(ctx, cue.tokens), found, content_confidence))
+                out.append(Candidate(cue, described.head, found, found.confidence))
         return out
 
-    def _keeps(self, ctx: DocContext, candidate: Candidate) -> bool:
-        """The checker's decision; it also gives the kept attribution its confidence,
-        the probability that it is right. Without a checker, a cue off the tagger's
-        best path is kept when its content is sure enough."""
+    def _confidence(self, ctx: DocContext, candidate: Candidate) -> float | None:
+        """The kept candidate's confidence, or None to drop it. With a checker, the
+        probability that it is right; without one, the two taggers' confidences
+        multiplied, a cue off the tagger's best path kept only when its content is
+        sure enough."""
         if self.checker is None:
-            return (
-                not candidate.cue.second_chance
-                or candidate.content_confidence >= SECOND_CHANCE_CONTENT
-            )
+            if candidate.cue.second_chance and candidate.content_confidence < SECOND_CHANCE_CONTENT:
+                return None
+            return candidate.cue.confidence * candidate.content_confidence
         probability = self.checker.probability(candidate.features(ctx))
-        if probability < self.checker.threshold:
-            return False
-        candidate.attribution.confidence = probability
-        return True
+        return probability if probability >= self.checker.threshold else None
 
     def find_cues(self, ctx: DocContext, threshold: float) -> list[CueCandidate]:
         """Cues on the tagger's best path, and words off it with P(cue) ≥ ``threshold``."""
@@ -196,11 +192,10 @@ class AttributionFinder:
                     cues.append(CueCandidate(tokens, sum(probs) / len(probs), unsure))
         return cues
 
-    def find_roles(
-        self, ctx: DocContext, cue: list[int], other_cues: frozenset[int], cue_confidence: float
-    ) -> DocAttribution | None:
+    def find_roles(self, ctx: DocContext, cue: list[int], described: Cue) -> DocAttribution | None:
+        """The cue's source and content; the attribution's confidence is, for now, the
+        role tagger's mean marginal over the content."""
         window = role_window(ctx, cue)
-        described = make_cue(ctx, cue, other_cues)
         labels = self.role_tagger.tag([role_features(ctx, described, j) for j in window])
         tagged = [window.start + k for k, label in enumerate(labels) if label == CONTENT]
         probs = [self.role_tagger.marginal(CONTENT, j - window.start) for j in tagged]
@@ -214,7 +209,7 @@ class AttributionFinder:
                 return None
         adverb = next((i for i in cue if ctx.lemma[i] in ADVERBIAL_CUES), None)
         if adverb is not None:  # "reportedly": the adverb alone is the cue
-            return self._adverbial(ctx, [adverb], adverb, cue_confidence)
+            return self._adverbial(ctx, [adverb], adverb)
         content_tokens = whole_quotes(ctx, without_addressee(ctx, described.head, tagged), cue)
         content_tokens = without_speaker_clause(ctx, described.head, content_tokens)
         content_tokens = without_verb_adjuncts(ctx, described.head, cue, content_tokens)
@@ -241,14 +236,13 @@ class AttributionFinder:
             source=source,
             content=content,
             kind=content_kind(ctx, content),
-            confidence=cue_confidence * sum(probs) / len(probs),
+            confidence=sum(probs) / len(probs),
             method=METHOD,
         )
 
-    def _adverbial(
-        self, ctx: DocContext, cue: list[int], head: int, confidence: float
-    ) -> DocAttribution | None:
-        """ "X reportedly did Y": the whole clause is the content, and there is no source."""
+    def _adverbial(self, ctx: DocContext, cue: list[int], head: int) -> DocAttribution | None:
+        """ "X reportedly did Y": the whole clause is the content (taken from the parse,
+        so as sure as the cue), and there is no source."""
         verb = ctx.head[head]
         first, last = ctx.doc[verb].left_edge.i, ctx.doc[verb].right_edge.i
         tokens = [
@@ -264,7 +258,7 @@ class AttributionFinder:
             source=None,
             content=parts,
             kind=content_kind(ctx, parts),
-            confidence=confidence,
+            confidence=1.0,
             method=METHOD,
         )
 

@@ -22,15 +22,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Span
 
 from onrecord.evaluate.brat import GoldDocument, RangeAttribution
 from onrecord.evaluate.metrics import Tokenizer, greedy_match, same_source
+from onrecord.evaluate.predictions import to_range_attribution
 from onrecord.nlp.attribution import CUE_MODEL, ROLE_MODEL, AttributionFinder
 from onrecord.nlp.checker import Checker, Features
 from onrecord.nlp.crf import Tagger
 from onrecord.nlp.document import ParsedArticle
 from onrecord.nlp.rules import DocAttribution
+from onrecord.nlp.to_model import to_attributions
 
 FOLDS = 4
 MIN_FEATURE_COUNT = 3  # rarer features (mostly cue words) get no weight of their own
@@ -114,21 +115,9 @@ def _labelled(
 
 
 def _ranges(parsed: ParsedArticle, attribution: DocAttribution) -> RangeAttribution:
-    view = parsed.view
-
-    def ranges(spans: list[Span | None]) -> tuple[tuple[int, int], ...]:
-        return tuple(
-            r
-            for s in spans
-            if s is not None
-            for r in view.range_to_article(s.start_char, s.end_char)
-        )
-
-    return RangeAttribution(
-        source=ranges([attribution.source]),
-        cue=ranges([attribution.cue]),
-        content=ranges(list(attribution.content)),
-    )
+    """The candidate as ``eval polnear`` scores it: article offsets, via the record model."""
+    found = to_attributions(parsed.view, parsed.article.text, [attribution])
+    return to_range_attribution(found[0]) if found else RangeAttribution((), (), ())
 
 
 def _vocabulary(examples: list[Example]) -> list[str]:
