@@ -72,6 +72,16 @@ def test_a_rule_confining_use_to_ukraine_forbids_and_the_minister_speaks_for_ita
     assert found.speaker is not None and found.speaker.name == "Antonio Tajani"
 
 
+def test_a_hint_before_the_speaker_is_read_without_the_speaker() -> None:
+    found = positions(
+        "Weapons supplied to Ukraine by Italy are to be used only inside the country's"
+        " borders, Deputy Premier and Foreign Minister Antonio Tajani said Tuesday.",
+        "Tajani spoke as allies debated strikes inside Russia.",
+    )
+    italy = {stance for actor, stance in held(found) if actor == "Government of Italy"}
+    assert "forbids" in italy and "permits_with_limits" not in italy
+
+
 def test_a_commentator_who_says_nothing_is_off_limits_supports_lifting() -> None:
     found = positions(
         "“We have to say no use of weapons is off-limits inside Russia, as long as it conforms"

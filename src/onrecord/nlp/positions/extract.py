@@ -142,7 +142,7 @@ class _IssueReader:
             return None
         if actor.type is not ActorType.GOVERNMENT:
             signals = as_advocate(signals)
-        text = "".join(t.text_with_ws for t in statement.tokens)
+        text = _words_of(statement.tokens)
         label = choose_label(self.issue, signals, text)
         if label is None:
             return None
@@ -496,3 +496,12 @@ def _joined(first: str | None, second: str | None) -> str | None:
     parts = [p for text in (first, second) if text for p in text.split("; ")]
     unique = list(dict.fromkeys(parts))
     return "; ".join(unique) if unique else None
+
+
+def _words_of(tokens: Sequence[Token]) -> str:
+    """The tokens' text, a space where words were left out between two of them (the
+    content and its cue without the speaker: "… borders said", not "borderssaid")."""
+    return "".join(
+        t.text_with_ws if k + 1 == len(tokens) or tokens[k + 1].i == t.i + 1 else t.text + " "
+        for k, t in enumerate(tokens)
+    )
