@@ -8,7 +8,7 @@ import pytest
 
 from onrecord.errors import ModelError
 from onrecord.nlp.attribution import MODEL_DIR, AttributionFinder
-from onrecord.nlp.checker import CHECKER_MODEL, Checker
+from onrecord.nlp.checker import CHECKER_MODEL, Checker, Sketch, rival_features
 
 
 def test_probability() -> None:
@@ -45,3 +45,13 @@ def test_a_model_without_checker_keeps_the_older_rule(tmp_path: Path) -> None:
     for name in ("cue.crfsuite", "role.crfsuite"):
         (tmp_path / name).write_bytes((MODEL_DIR / name).read_bytes())
     assert AttributionFinder.load(tmp_path).checker is None
+
+
+def test_rival_features() -> None:
+    said = Sketch(head=1, cue_confidence=0.9, content=frozenset(range(3, 10)))
+    word_of_what_was_said = Sketch(head=5, cue_confidence=0.3, content=frozenset(range(8, 10)))
+    same_content = Sketch(head=12, cue_confidence=0.5, content=frozenset(range(3, 9)))
+    sketches = [said, word_of_what_was_said, same_content]
+    assert rival_features(0, sketches) == {"content_holds_cue", "content_shared_with_weaker"}
+    assert rival_features(1, sketches) == {"cue_in_content_of_stronger"}
+    assert rival_features(2, sketches) == {"content_holds_cue", "content_shared_with_stronger"}

@@ -179,6 +179,19 @@ def test_speaker_inside_the_quote(sentence: str, source: str, first: str, second
         assert got.kind is AttributionKind.DIRECT
 
 
+def test_speaker_inside_reported_speech() -> None:
+    found = attributions("The new bridge, the mayor said on Tuesday, will open in March.")
+    assert_attribution(
+        found,
+        content="The new bridge will open in March",
+        source="the mayor",
+        cue="said",
+        kind=AttributionKind.INDIRECT,
+    )
+    got = the_one_with(found, "The new bridge will open in March")
+    assert [norm(part.text) for part in got.content] == ["The new bridge", "will open in March"]
+
+
 def test_what_else_the_speaker_did_is_not_content() -> None:
     found = attributions(
         "The mayor described the plan as “reckless” but stopped short of calling it illegal."

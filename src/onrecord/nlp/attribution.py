@@ -13,25 +13,35 @@ speaker, headlines).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from onrecord.nlp.checker import CHECKER_MODEL, Checker, Features, candidate_features
+from onrecord.nlp.checker import (
+    CHECKER_MODEL,
+    Checker,
+    Features,
+    Sketch,
+    candidate_features,
+    rival_features,
+)
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.crf import Tagger
 from onrecord.nlp.features import Cue, cue_features, make_cue, role_features
 from onrecord.nlp.grammar import (
     according_to_whom,
     complement,
+    completed_clause,
     grammatical_source,
     index_runs,
+    interrupted_clause,
     nearest_source,
     that_clause,
     trimmed_span,
     unquoted,
     whole_quotes,
+    with_fronted_part,
     without_addressee,
     without_participle,
     without_speaker_clause,
@@ -63,6 +73,7 @@ SECOND_CHANCE_CONTENT = 0.75
 ADVERBIAL_CUES = frozenset(
     {"reportedly", "allegedly", "apparently", "reputedly", "purportedly", "supposedly"}
 )
+ADVERB = "adverb"  # the origin of an adverbial cue's content
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -78,13 +89,31 @@ def paragraph_starts(text: str) -> list[int]:
 
 
 @dataclass(frozen=True)
+class Roles:
+    """A cue's source and content, as one attribution."""
+
+    attribution: DocAttribution
+    content_confidence: float
+    # "tagger", ADVERB, or the grammar's fallback: "clause", "that", "interrupted"
+    content_origin: str
+
+
+@dataclass(frozen=True)
 class Candidate:
     """A cue the cue tagger proposed, with the source and content the role tagger found."""
 
     cue: CueCandidate
     head: int
-    attribution: DocAttribution
-    content_confidence: float
+    roles: Roles
+    rivals: frozenset[str] = frozenset()  # how it stands among the other candidates
+
+    @property
+    def attribution(self) -> DocAttribution:
+        return self.roles.attribution
+
+    @property
+    def content_confidence(self) -> float:
+        return self.roles.content_confidence
 
     def features(self, ctx: DocContext) -> Features:
         found = self.attribution
@@ -94,9 +123,10 @@ class Candidate:
             self.cue.confidence,
             not self.cue.second_chance,
             self.content_confidence,
+            self.roles.content_origin,
             found.source,
             found.content,
-        )
+        ) | dict.fromkeys(self.rivals, 1.0)
 
 
 class AttributionFinder:
@@ -149,10 +179,16 @@ class AttributionFinder:
         out = []
         for cue in cues:
             described = make_cue(ctx, cue.tokens, all_cue_tokens - set(cue.tokens))
-            found = self.find_roles(ctx, cue.tokens, described)
-            if found is not None:
-                out.append(Candidate(cue, described.head, found, found.confidence))
-        return out
+            roles = self.find_roles(ctx, cue.tokens, described)
+            if roles is not None:
+                out.append(Candidate(cue, described.head, roles))
+        sketches = [
+            Sketch(
+                c.head, c.cue.confidence, frozenset(t.i for p in c.attribution.content for t in p)
+            )
+            for c in out
+        ]
+        return [replace(c, rivals=rival_features(k, sketches)) for k, c in enumerate(out)]
 
     def _confidence(self, ctx: DocContext, candidate: Candidate) -> float | None:
         """The kept candidate's confidence, or None to drop it. With a checker, the
@@ -163,6 +199,10 @@ class AttributionFinder:
             if candidate.cue.second_chance and candidate.content_confidence < SECOND_CHANCE_CONTENT:
                 return None
             return candidate.cue.confidence * candidate.content_confidence
+        if candidate.roles.content_origin == ADVERB:
+            # A rule on the parse (the issue's "reportedly"), which PolNeAR's annotators
+            # follow in only 5 of its 24 training candidates: not the checker's to judge.
+            return candidate.cue.confidence
         probability = self.checker.probability(candidate.features(ctx))
         return probability if probability >= self.checker.threshold else None
 
@@ -192,26 +232,44 @@ class AttributionFinder:
                     cues.append(CueCandidate(tokens, sum(probs) / len(probs), unsure))
         return cues
 
-    def find_roles(self, ctx: DocContext, cue: list[int], described: Cue) -> DocAttribution | None:
-        """The cue's source and content; the attribution's confidence is, for now, the
-        role tagger's mean marginal over the content."""
+    def find_roles(self, ctx: DocContext, cue: list[int], described: Cue) -> Roles | None:
+        """The cue's source and content, with the role tagger's mean marginal over the
+        content and where the content came from."""
         window = role_window(ctx, cue)
         labels = self.role_tagger.tag([role_features(ctx, described, j) for j in window])
         tagged = [window.start + k for k, label in enumerate(labels) if label == CONTENT]
+        tagged_source = {window.start + k for k, label in enumerate(labels) if label == SOURCE}
         probs = [self.role_tagger.marginal(CONTENT, j - window.start) for j in tagged]
+        origin = "tagger"
         if not tagged:
             # The tagger saw no content: take the cue's clausal complement ("The bridge
             # will open, the mayor said"), or the clause after a "that" when the parse
-            # missed it ("told an outlet on Thursday that …"), at lower confidence.
-            tagged = complement(ctx, described.head) or that_clause(ctx, cue)
+            # missed it ("told an outlet on Thursday that …"), at lower confidence; the
+            # checker knows which.
+            origin, tagged = next(
+                (
+                    (name, tokens)
+                    for name, tokens in (
+                        ("clause", complement(ctx, described.head)),
+                        ("that", that_clause(ctx, cue)),
+                        ("interrupted", interrupted_clause(ctx, described.head)),
+                    )
+                    if tokens
+                ),
+                ("none", []),
+            )
+            tagged = [i for i in tagged if i not in tagged_source]
             probs = [0.5]
             if not tagged:
                 return None
         adverb = next((i for i in cue if ctx.lemma[i] in ADVERBIAL_CUES), None)
         if adverb is not None:  # "reportedly": the adverb alone is the cue
-            return self._adverbial(ctx, [adverb], adverb)
+            found = self._adverbial(ctx, [adverb], adverb)
+            return None if found is None else Roles(found, 1.0, ADVERB)
         content_tokens = whole_quotes(ctx, without_addressee(ctx, described.head, tagged), cue)
         content_tokens = without_speaker_clause(ctx, described.head, content_tokens)
+        content_tokens = with_fronted_part(ctx, described.head, content_tokens)
+        content_tokens = completed_clause(ctx, described.head, cue, content_tokens, tagged_source)
         content_tokens = without_verb_adjuncts(ctx, described.head, cue, content_tokens)
         named = according_to_whom(ctx, described.head)
         if named is not None:  # "According to X, …": X is the source, never the content
@@ -222,23 +280,33 @@ class AttributionFinder:
         content = [span for span in trimmed if span is not None]
         if not content:
             return None
-        sources = [[window.start + k for k in run] for run in _runs(labels, {SOURCE})]
+        in_content = set(content_tokens)
+        # a source never overlaps the content ("The bridge, the mayor said, …")
+        sources = [
+            run
+            for tagged in _runs(labels, {SOURCE})
+            for run in index_runs(
+                [window.start + k for k in tagged if window.start + k not in in_content]
+            )
+        ]
         source = without_participle(
             unquoted(
                 ctx,
                 named
                 or nearest_source(doc, sources, cue)
-                or grammatical_source(ctx, described.head, set(content_tokens)),
+                or grammatical_source(ctx, described.head, in_content),
             )
         )
-        return DocAttribution(
+        confidence = sum(probs) / len(probs)
+        found = DocAttribution(
             cue=doc[cue[0] : cue[-1] + 1],
             source=source,
             content=content,
             kind=content_kind(ctx, content),
-            confidence=sum(probs) / len(probs),
+            confidence=confidence,
             method=METHOD,
         )
+        return Roles(found, confidence, origin)
 
     def _adverbial(self, ctx: DocContext, cue: list[int], head: int) -> DocAttribution | None:
         """ "X reportedly did Y": the whole clause is the content (taken from the parse,

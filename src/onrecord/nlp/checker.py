@@ -64,6 +64,7 @@ def candidate_features(
     cue_confidence: float,
     on_best_path: bool,
     content_confidence: float,
+    content_origin: str,
     source: Span | None,
     content: list[Span],
 ) -> Features:
@@ -86,6 +87,7 @@ def candidate_features(
         f"lemma={ctx.lemma[head]}": 1.0,
         f"pos={ctx.pos[head]}": 1.0,
         f"dep={ctx.dep[head]}": 1.0,
+        f"content_from={content_origin}": 1.0,
         f"source={_source_kind(source)}": 1.0,
         f"source_side={_side(source, head)}": 1.0,
     }
@@ -106,6 +108,36 @@ def candidate_features(
     if ctx.sent_has_quote[ctx.sent_of[head]]:
         features["sentence_has_quote"] = 1.0
     return features
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """What the other candidates' features need to know of one candidate."""
+
+    head: int
+    cue_confidence: float
+    content: frozenset[int]
+
+
+def rival_features(own: int, sketches: list[Sketch]) -> frozenset[str]:
+    """How candidate ``own`` stands among the others of its article: its cue inside
+    another's content (a nested attribution, or a word of what was said taken for a
+    cue), its content shared with another cue's (one of the two is wrong), another
+    cue inside its content."""
+    me = sketches[own]
+    found = set()
+    for k, other in enumerate(sketches):
+        if k == own:
+            continue
+        rank = "stronger" if other.cue_confidence > me.cue_confidence else "weaker"
+        if me.head in other.content:
+            found.add(f"cue_in_content_of_{rank}")
+        shared = len(me.content & other.content)
+        if me.content and 2 * shared >= len(me.content | other.content):
+            found.add(f"content_shared_with_{rank}")
+        if other.head in me.content:
+            found.add("content_holds_cue")
+    return frozenset(found)
 
 
 _OPENERS = frozenset({"that", "to", "“", '"', "whether", "how", "what", "why", "if"})

@@ -1,14 +1,18 @@
 """Grammar that shapes what the taggers found: which words a content or a source spans.
 
 The role tagger labels tokens one by one; these rules read the parse to give
-its spans the edges a reader would: whole quotations, no addressee ("told
-[reporters] that …"), not what else the speaker did ("… but stopped short of
-…") nor the speaker's own clause ("said Caddell, speaking of …"), and a
-source from the grammar when the tagger marked none (the cue's subject, a
-passive cue's agent, the object of "according to").
+its spans the edges a reader would: whole quotations, whole phrases (the
+tagger often stops inside one), both parts of a clause a cue interrupts ("The
+bridge, the mayor said, will open"), no addressee ("told [reporters] that …"),
+not what else the speaker did ("… but stopped short of …") nor the speaker's
+own clause ("said Caddell, speaking of …"), and a source from the grammar
+when the tagger marked none (the cue's subject, a passive cue's agent, the
+object of "according to").
 """
 
 from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,6 +42,30 @@ def that_clause(ctx: DocContext, cue: list[int]) -> list[int]:
     return []
 
 
+def interrupted_clause(ctx: DocContext, head: int) -> list[int]:
+    """ "The bridge, the mayor said, will open": the clause a cue interrupts (the parse
+    makes the cue its ``parataxis``), without the cue's own words."""
+    cue = ctx.doc[head]
+    clause = cue.head
+    if cue.dep_ != "parataxis" or clause.i < head or clause.pos_ not in {"VERB", "AUX"}:
+        return []
+    own = range(cue.left_edge.i, cue.right_edge.i + 1)
+    return [i for i in range(clause.left_edge.i, clause.right_edge.i + 1) if i not in own]
+
+
+def with_fronted_part(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
+    """ "The bridge, the mayor said, will open": when the tagger's content is the part of
+    the interrupted clause after the cue, the part before it belongs too."""
+    cue = ctx.doc[head]
+    clause = cue.head
+    if cue.dep_ != "parataxis" or clause.i < head or clause.i not in tokens:
+        return tokens
+    front = range(clause.left_edge.i, cue.left_edge.i)
+    if not front or min(tokens) < cue.left_edge.i:
+        return tokens
+    return sorted(set(tokens).union(front))
+
+
 def without_addressee(ctx: DocContext, head: int, tokens: list[int]) -> set[int]:
     """Drop what stands between a cue and its clause: "told [reporters on Monday] that …"."""
     clause = next((c for c in ctx.doc[head].children if c.dep_ == "ccomp" and c.i > head), None)
@@ -45,6 +73,33 @@ def without_addressee(ctx: DocContext, head: int, tokens: list[int]) -> set[int]
         return set(tokens)
     start = clause.left_edge.i
     return {i for i in tokens if not head < i < start}
+
+
+def completed_clause(
+    ctx: DocContext,
+    head: int,
+    cue: list[int],
+    tokens: list[int],
+    source: AbstractSet[int],
+) -> list[int]:
+    """The role tagger often stops inside a phrase ("problems in the Middle East, China
+    [and elsewhere]"): an unquoted content with one root, after the cue in its
+    sentence, runs on to the end of that root's subtree, in its paragraph, up to an
+    aside or the tagged ``source``."""
+    if not tokens or any(ctx.quote_of[i] >= 0 for i in tokens):
+        return tokens
+    inside = set(tokens)
+    roots = [i for i in tokens if inside.isdisjoint(ctx.ancestors[i])]
+    if len(roots) != 1 or roots[0] < head or ctx.sent_of[roots[0]] != ctx.sent_of[head]:
+        return tokens
+    rest = []
+    for i in range(tokens[-1] + 1, ctx.doc[roots[0]].right_edge.i + 1):
+        if ctx.para_of[i] != ctx.para_of[tokens[-1]] or ctx.lower[i] in _ASIDES or i in source:
+            break  # a dash or a parenthesis opens an aside, not more of the content
+        if ctx.quote_of[i] >= 0:
+            return tokens
+        rest.append(i)
+    return tokens + [i for i in rest if i not in cue]
 
 
 def without_speaker_clause(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
@@ -156,6 +211,8 @@ def trimmed_span(doc: Doc, start: int, end: int, punctuation: bool = False) -> S
     return doc[start:end] if end > start else None
 
 
+_ASIDES = frozenset({"—", "–", "--", "(", ";", ":"})
+_SEPARATORS = frozenset({",", ";", "—", "–"})
 _INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})  # "…, saying", "and added"
 
 
@@ -175,23 +232,33 @@ def grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span | 
     """When the tagger marks no source: the cue's subject, or the agent of a passive
     cue ("was written by Springsteen").
 
-    Participles and conjoined verbs take the subject of the verb they hang on.
+    Participles and conjoined verbs take the subject of the verb they hang on
+    ("…, saying", "and added", "by telling them", "after saying"; there a passive
+    subject counts: "After saying …, she was whisked off").
     """
     doc = ctx.doc
-    for _ in range(3):
-        subject = _subject_or_agent(doc[head])
+    token = doc[head]
+    for climbed in range(3):
+        subject = _subject_or_agent(token, passive=climbed > 0)
         if subject is not None:
-            span = doc[subject.left_edge.i : subject.right_edge.i + 1]
-            return None if content & set(range(span.start, span.end)) else span
-        if ctx.dep[head] not in _INHERITS_SUBJECT or ctx.head[head] == head:
+            return _outside(doc[subject.left_edge.i : subject.right_edge.i + 1], content)
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            token = token.head.head
+        elif token.dep_ in _INHERITS_SUBJECT and token.head.i != token.i:
+            token = token.head
+        else:
             return None
-        head = ctx.head[head]
     return None
 
 
-def _subject_or_agent(verb: Token) -> Token | None:
+def _outside(span: Span, content: set[int]) -> Span | None:
+    return None if content & set(range(span.start, span.end)) else span
+
+
+def _subject_or_agent(verb: Token, passive: bool = False) -> Token | None:
+    subjects = ("nsubj", "nsubjpass") if passive else ("nsubj",)
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ in subjects:
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -240,4 +307,8 @@ def nearest_source(doc: Doc, runs: list[list[int]], cue: list[int]) -> Span | No
         return min(abs(run[0] - cue[-1]), abs(run[-1] - cue[0]))
 
     best = min(runs, key=distance)
-    return trimmed_span(doc, best[0], best[-1] + 1)
+    start, end = best[0], best[-1] + 1
+    # left after the content is taken out of it: "[The bridge], the mayor"
+    while start < end and doc[start].text in _SEPARATORS:
+        start += 1
+    return trimmed_span(doc, start, end)

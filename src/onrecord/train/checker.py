@@ -26,7 +26,7 @@ import numpy as np
 from onrecord.evaluate.brat import GoldDocument, RangeAttribution
 from onrecord.evaluate.metrics import Tokenizer, greedy_match, same_source
 from onrecord.evaluate.predictions import to_range_attribution
-from onrecord.nlp.attribution import CUE_MODEL, ROLE_MODEL, AttributionFinder
+from onrecord.nlp.attribution import ADVERB, CUE_MODEL, ROLE_MODEL, AttributionFinder
 from onrecord.nlp.checker import Checker, Features
 from onrecord.nlp.crf import Tagger
 from onrecord.nlp.document import ParsedArticle
@@ -100,7 +100,7 @@ def _labelled(
     finder: AttributionFinder, parsed: ParsedArticle, document: GoldDocument, fold: int
 ) -> list[Example]:
     ctx = parsed.context()
-    candidates = finder.candidates(ctx)
+    candidates = [c for c in finder.candidates(ctx) if c.roles.content_origin != ADVERB]
     predicted = [_ranges(parsed, c.attribution) for c in candidates]
     tokens = Tokenizer(document.text)
     gold = document.attributions

@@ -1,0 +1,76 @@
+"""The grammar that shapes spans around a cue, on sentences parsed by the base pipeline.
+
+These pin what each helper does with what the taggers hand it, whatever the
+taggers happen to tag for these sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from onrecord.nlp.context import DocContext, build_context
+from onrecord.nlp.grammar import completed_clause, grammatical_source, with_fronted_part
+from onrecord.nlp.pipeline import load_base
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_base()
+
+
+def parse(nlp: Language, text: str) -> DocContext:
+    return build_context(nlp(text), [0])
+
+
+def index(ctx: DocContext, word: str) -> int:
+    return next(t.i for t in ctx.doc if t.text == word)
+
+
+def words(ctx: DocContext, tokens: list[int]) -> str:
+    return " ".join(ctx.doc[i].text for i in tokens)
+
+
+def span_of(ctx: DocContext, first: str, last: str) -> list[int]:
+    return list(range(index(ctx, first), index(ctx, last) + 1))
+
+
+def test_a_cue_inside_the_clause_leaves_its_start_as_content(nlp: Language) -> None:
+    ctx = parse(nlp, "The average weekly benefit, he said, would be $300 for most families.")
+    after = span_of(ctx, "would", "families")
+    content = with_fronted_part(ctx, index(ctx, "said"), after)
+    assert words(ctx, content) == "The average weekly benefit would be $ 300 for most families"
+
+
+def test_a_cue_before_its_clause_adds_nothing(nlp: Language) -> None:
+    ctx = parse(nlp, "In Washington, the mayor said the bridge would open.")
+    clause = span_of(ctx, "the", "open")[-4:]
+    assert with_fronted_part(ctx, index(ctx, "said"), clause) == clause
+
+
+def test_a_content_cut_inside_a_phrase_runs_to_its_end(nlp: Language) -> None:
+    ctx = parse(nlp, "The senator listed problems in the Middle East, China and elsewhere.")
+    cut = span_of(ctx, "problems", "China")
+    content = completed_clause(ctx, index(ctx, "listed"), [index(ctx, "listed")], cut, set())
+    assert words(ctx, content) == "problems in the Middle East , China and elsewhere"
+
+
+def test_a_quoted_content_is_not_completed(nlp: Language) -> None:
+    ctx = parse(nlp, "He called the plan “a disaster for the city” and left.")
+    cut = span_of(ctx, "the", "disaster")
+    assert completed_clause(ctx, index(ctx, "called"), [index(ctx, "called")], cut, set()) == cut
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        ("The mayor spoke for an hour, saying the bridge would open.", "saying", "The mayor"),
+        ("He courted voters by telling them that their lives were hard.", "telling", "He"),
+        ("After saying her foot was swollen, she was taken to hospital.", "saying", "she"),
+        ("The song was written by Springsteen.", "written", "Springsteen"),
+    ],
+)
+def test_the_source_found_in_the_parse(nlp: Language, sentence: str, cue: str, source: str) -> None:
+    ctx = parse(nlp, sentence)
+    found = grammatical_source(ctx, index(ctx, cue), set())
+    assert found is not None and found.text == source
