@@ -47,6 +47,8 @@ def test_finds_two_quotes_in_one_paragraph() -> None:
     [
         "“My aunt said ‘never again’ and meant it,” he said.",
         "\"My aunt said 'never again' and meant it,\" he said.",
+        "\"I've always hated the term 'outreach,' \" he said.",
+        "“I’ve always hated the term ‘outreach,’ ” he said.",
     ],
 )
 def test_nested_single_quotes_stay_inside_the_double_quote(text: str) -> None:

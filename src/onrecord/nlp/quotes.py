@@ -42,6 +42,13 @@ def _is_closing(text: str, i: int) -> bool:
         return True
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if before == " " and not after.isalnum():
+        # a nested quote closed just before, set off by a space: "the term 'African
+        # American outreach,' " he told the group"
+        j = i - 1
+        while j > 0 and text[j] == " ":
+            j -= 1
+        return text[j] in SINGLE_QUOTE_CHARS and j > 0 and not text[j - 1].isspace()
     return not before.isspace() and not after.isalnum()
 
 
