@@ -243,9 +243,10 @@ class AttributionFinder:
         origin = "tagger"
         if not tagged:
             # The tagger saw no content: take the cue's clausal complement ("The bridge
-            # will open, the mayor said"), or the clause after a "that" when the parse
-            # missed it ("told an outlet on Thursday that …"), at lower confidence; the
-            # checker knows which.
+            # will open, the mayor said"), the clause after a "that" when the parse
+            # missed it ("told an outlet on Thursday that …"), or the clause the cue
+            # interrupts ("The bridge, the mayor said, will open"), without what the
+            # tagger marked as source, at lower confidence; the checker knows which.
             origin, tagged = next(
                 (
                     (name, tokens)
@@ -284,9 +285,9 @@ class AttributionFinder:
         # a source never overlaps the content ("The bridge, the mayor said, …")
         sources = [
             run
-            for tagged in _runs(labels, {SOURCE})
+            for labelled in _runs(labels, {SOURCE})
             for run in index_runs(
-                [window.start + k for k in tagged if window.start + k not in in_content]
+                [window.start + k for k in labelled if window.start + k not in in_content]
             )
         ]
         source = without_participle(
