@@ -13,7 +13,7 @@ speaker, headlines).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -105,7 +105,7 @@ class Candidate:
     cue: CueCandidate
     head: int
     roles: Roles
-    rivals: frozenset[str] = frozenset()  # how it stands among the other candidates
+    rivals: frozenset[str]  # how it stands among the other candidates (nlp.checker)
 
     @property
     def attribution(self) -> DocAttribution:
@@ -176,19 +176,22 @@ class AttributionFinder:
         """Every cue the cue tagger finds likely enough, with its source and content."""
         cues = self.find_cues(ctx, CANDIDATE_CUE)
         all_cue_tokens = frozenset(i for cue in cues for i in cue.tokens)
-        out = []
+        found = []
         for cue in cues:
             described = make_cue(ctx, cue.tokens, all_cue_tokens - set(cue.tokens))
             roles = self.find_roles(ctx, cue.tokens, described)
             if roles is not None:
-                out.append(Candidate(cue, described.head, roles))
+                found.append((cue, described.head, roles))
         sketches = [
             Sketch(
-                c.head, c.cue.confidence, frozenset(t.i for p in c.attribution.content for t in p)
+                head, cue.confidence, frozenset(t.i for p in roles.attribution.content for t in p)
             )
-            for c in out
+            for cue, head, roles in found
         ]
-        return [replace(c, rivals=rival_features(k, sketches)) for k, c in enumerate(out)]
+        return [
+            Candidate(cue, head, roles, rival_features(k, sketches))
+            for k, (cue, head, roles) in enumerate(found)
+        ]
 
     def _confidence(self, ctx: DocContext, candidate: Candidate) -> float | None:
         """The kept candidate's confidence, or None to drop it. With a checker, the
@@ -242,23 +245,9 @@ class AttributionFinder:
         probs = [self.role_tagger.marginal(CONTENT, j - window.start) for j in tagged]
         origin = "tagger"
         if not tagged:
-            # The tagger saw no content: take the cue's clausal complement ("The bridge
-            # will open, the mayor said"), the clause after a "that" when the parse
-            # missed it ("told an outlet on Thursday that …"), or the clause the cue
-            # interrupts ("The bridge, the mayor said, will open"), without what the
+            # The tagger saw no content: take one from the parse, without what the
             # tagger marked as source, at lower confidence; the checker knows which.
-            origin, tagged = next(
-                (
-                    (name, tokens)
-                    for name, tokens in (
-                        ("clause", complement(ctx, described.head)),
-                        ("that", that_clause(ctx, cue)),
-                        ("interrupted", interrupted_clause(ctx, described.head)),
-                    )
-                    if tokens
-                ),
-                ("none", []),
-            )
+            origin, tagged = _fallback_content(ctx, described.head, cue)
             tagged = [i for i in tagged if i not in tagged_source]
             probs = [0.5]
             if not tagged:
@@ -330,6 +319,18 @@ class AttributionFinder:
             confidence=1.0,
             method=METHOD,
         )
+
+
+def _fallback_content(ctx: DocContext, head: int, cue: list[int]) -> tuple[str, list[int]]:
+    """Where a content comes from when the tagger marks none, and its tokens: the cue's
+    clausal complement ("The bridge will open, the mayor said"), the clause after a
+    "that" when the parse missed it ("told an outlet on Thursday that …"), or the
+    clause the cue interrupts ("The bridge, the mayor said, will open")."""
+    if tokens := complement(ctx, head):
+        return "clause", tokens
+    if tokens := that_clause(ctx, cue):
+        return "that", tokens
+    return "interrupted", interrupted_clause(ctx, head)
 
 
 def _runs(labels: list[str], wanted: set[str], breaks_on: str | None = None) -> list[list[int]]:

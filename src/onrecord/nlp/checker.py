@@ -4,8 +4,9 @@ The cue tagger proposes every word it gives a fair chance of being a cue; the
 role tagger then finds each candidate's source and content. Neither sees the
 whole: the cue tagger does not know whether a content was found, the role
 tagger does not know how unusual the cue word is. The checker reads both
-(how sure each tagger was, the cue word and its grammar, the shape of the
-content, the kind of source found) and gives the probability that the
+(how sure each tagger was, the cue word and its grammar, the shape and origin
+of the content, the kind of source found, how the candidate overlaps the
+article's others) and gives the probability that the
 attribution is right, source included. Candidates below its threshold are
 dropped.
 
@@ -133,7 +134,8 @@ def rival_features(own: int, sketches: list[Sketch]) -> frozenset[str]:
         if me.head in other.content:
             found.add(f"cue_in_content_of_{rank}")
         shared = len(me.content & other.content)
-        if me.content and 2 * shared >= len(me.content | other.content):
+        union = len(me.content) + len(other.content) - shared
+        if me.content and 2 * shared >= union:
             found.add(f"content_shared_with_{rank}")
         if other.head in me.content:
             found.add("content_holds_cue")

@@ -43,11 +43,11 @@ def that_clause(ctx: DocContext, cue: list[int]) -> list[int]:
 
 
 def interrupted_clause(ctx: DocContext, head: int) -> list[int]:
-    """ "The bridge, the mayor said, will open": the clause a cue interrupts (the parse
-    makes the cue its ``parataxis``), without the cue's own words."""
+    """ "The bridge, the mayor said, will open": the verb clause a cue interrupts,
+    without the cue's own words."""
     cue = ctx.doc[head]
-    clause = cue.head
-    if cue.dep_ != "parataxis" or clause.i < head or clause.pos_ not in {"VERB", "AUX"}:
+    clause = _interrupted(cue)
+    if clause is None or clause.pos_ not in {"VERB", "AUX"}:
         return []
     own = range(cue.left_edge.i, cue.right_edge.i + 1)
     return [i for i in range(clause.left_edge.i, clause.right_edge.i + 1) if i not in own]
@@ -57,13 +57,20 @@ def with_fronted_part(ctx: DocContext, head: int, tokens: list[int]) -> list[int
     """ "The bridge, the mayor said, will open": when the tagger's content is the part of
     the interrupted clause after the cue, the part before it belongs too."""
     cue = ctx.doc[head]
-    clause = cue.head
-    if cue.dep_ != "parataxis" or clause.i < head or clause.i not in tokens:
+    clause = _interrupted(cue)
+    if clause is None or clause.i not in tokens:
         return tokens
     front = range(clause.left_edge.i, cue.left_edge.i)
     if not front or min(tokens) < cue.left_edge.i:
         return tokens
     return sorted(set(tokens).union(front))
+
+
+def _interrupted(cue: Token) -> Token | None:
+    """The clause a cue interrupts: the parse makes the cue its ``parataxis``, and the
+    clause's head follows the cue."""
+    clause = cue.head
+    return clause if cue.dep_ == "parataxis" and clause.i > cue.i else None
 
 
 def without_addressee(ctx: DocContext, head: int, tokens: list[int]) -> set[int]:
