@@ -10,7 +10,13 @@ import pytest
 from spacy.language import Language
 
 from onrecord.nlp.context import DocContext, build_context
-from onrecord.nlp.grammar import completed_clause, grammatical_source, with_fronted_part
+from onrecord.nlp.grammar import (
+    completed_clause,
+    grammatical_source,
+    quote_before,
+    with_fronted_part,
+    without_speaker_clause,
+)
 from onrecord.nlp.pipeline import load_base
 
 
@@ -74,3 +80,39 @@ def test_the_source_found_in_the_parse(nlp: Language, sentence: str, cue: str, s
     ctx = parse(nlp, sentence)
     found = grammatical_source(ctx, index(ctx, cue), set())
     assert found is not None and found.text == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("“He really does love us,” Melanie said, and soon the balloons were dropping.", "said"),
+        ("“It is finished,” she said of the election, in which she was sure he would win.", "said"),
+        ("“I would,” Melanie said to the TV.", "said"),
+    ],
+)
+def test_what_trails_a_cue_after_its_quote_is_not_content(
+    nlp: Language, sentence: str, cue: str
+) -> None:
+    ctx = parse(nlp, sentence)
+    head = index(ctx, cue)
+    tagged = [i for i in range(len(ctx.doc)) if i != head and not ctx.doc[i].is_space]
+    quote = [i for i in tagged if ctx.quote_of[i] >= 0]
+    assert without_speaker_clause(ctx, head, tagged) == quote
+
+
+def test_a_quote_in_an_earlier_sentence_keeps_what_follows_the_cue(nlp: Language) -> None:
+    ctx = parse(nlp, "He called it “a disgrace.” The network said it would send her to Crimea.")
+    head = index(ctx, "said")
+    tagged = span_of(ctx, "“", "disgrace") + span_of(ctx, "it", "Crimea")[-6:]
+    assert without_speaker_clause(ctx, head, tagged) == tagged
+
+
+def test_the_quote_just_before_a_cue_is_its_fallback_content(nlp: Language) -> None:
+    ctx = parse(nlp, "The ad ran.\n\n“You work hard. So why didn’t he pay?” a narrator in the ad asks.")
+    quote = quote_before(ctx, index(ctx, "asks"))
+    assert words(ctx, quote) == "“ You work hard . So why did n’t he pay ? ”"
+
+
+def test_no_fallback_quote_when_words_stand_between(nlp: Language) -> None:
+    ctx = parse(nlp, "“It is over,” he wrote. Later the mayor asks for calm.")
+    assert quote_before(ctx, index(ctx, "asks")) == []

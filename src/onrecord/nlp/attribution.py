@@ -36,6 +36,7 @@ from onrecord.nlp.grammar import (
     grammatical_source,
     index_runs,
     interrupted_clause,
+    quote_before,
     nearest_source,
     that_clause,
     trimmed_span,
@@ -325,11 +326,14 @@ def _fallback_content(ctx: DocContext, head: int, cue: list[int]) -> tuple[str, 
     """Where a content comes from when the tagger marks none, and its tokens: the cue's
     clausal complement ("The bridge will open, the mayor said"), the clause after a
     "that" when the parse missed it ("told an outlet on Thursday that …"), or the
+    quotation just before the cue's clause ("“Why not?” a narrator asks"), or the
     clause the cue interrupts ("The bridge, the mayor said, will open")."""
     if tokens := complement(ctx, head):
         return "clause", tokens
     if tokens := that_clause(ctx, cue):
         return "that", tokens
+    if tokens := quote_before(ctx, head):
+        return "quote", tokens
     return "interrupted", interrupted_clause(ctx, head)
 
 

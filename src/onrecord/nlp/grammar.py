@@ -42,6 +42,22 @@ def that_clause(ctx: DocContext, cue: list[int]) -> list[int]:
     return []
 
 
+def quote_before(ctx: DocContext, head: int) -> list[int]:
+    """ "“Why not?” a narrator asks.": the quotation that ends, in the cue's paragraph,
+    just before the cue's clause (its subject, or the cue itself)."""
+    subject = next(
+        (c for c in ctx.doc[head].children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < head),
+        None,
+    )
+    k = (subject.left_edge.i if subject is not None else head) - 1
+    while k >= 0 and ctx.quote_of[k] < 0 and (ctx.is_punct[k] or ctx.is_space[k]):
+        k -= 1
+    if k < 0 or ctx.quote_of[k] < 0 or ctx.para_of[k] != ctx.para_of[head]:
+        return []
+    first, end = ctx.quote_tokens[ctx.quote_of[k]]
+    return list(range(first, end))
+
+
 def interrupted_clause(ctx: DocContext, head: int) -> list[int]:
     """ "The bridge, the mayor said, will open": the verb clause a cue interrupts,
     without the cue's own words."""
@@ -111,24 +127,57 @@ def completed_clause(
 
 def without_speaker_clause(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
     """“A,” said X, speaking of Y. “B.”: when the content is quoted, the cue's
-    unquoted subject, and what follows an inverted one, describe the speaker."""
+    unquoted subject, and what follows an inverted one, describe the speaker; when the
+    quote comes before the cue, so does what trails the cue in its clause (“A,” she
+    said [of the election, in which …]; “A,” he told Y[, after …])."""
     if ctx.quote_of[head] >= 0 or all(ctx.quote_of[i] < 0 for i in tokens):
         return tokens
     doc = ctx.doc
+    dropped: set[int] = set()
     subject = next((c for c in doc[head].children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return tokens
-    dropped = set(range(subject.left_edge.i, subject.right_edge.i + 1))
-    if subject.i > head:  # inverted: its trailing modifiers describe the speaker too
-        dropped.update(
-            i
-            for c in doc[head].children
-            if c.dep_ == "advcl" and c.i > subject.i
-            for i in range(c.left_edge.i, c.right_edge.i + 1)
-        )
-    if any(ctx.quote_of[i] >= 0 for i in dropped):
-        return tokens
+    if subject is not None:
+        dropped.update(range(subject.left_edge.i, subject.right_edge.i + 1))
+        if subject.i > head:  # inverted: its trailing modifiers describe the speaker too
+            dropped.update(
+                i
+                for c in doc[head].children
+                if c.dep_ == "advcl" and c.i > subject.i
+                for i in range(c.left_edge.i, c.right_edge.i + 1)
+            )
+        if any(ctx.quote_of[i] >= 0 for i in dropped):
+            dropped = set()
+    if _follows_quote(ctx, head, tokens, subject):
+        dropped.update(_trailing_unquoted(ctx, head))
     return [i for i in tokens if i not in dropped]
+
+
+def _follows_quote(ctx: DocContext, head: int, tokens: list[int], subject: Token | None) -> bool:
+    """ "“A,” X said": the content's quotation ends right before the cue, with only
+    punctuation, the subject and the verb's adverbs between them."""
+    speaker = range(subject.left_edge.i, subject.right_edge.i + 1) if subject else range(0)
+    before = [i for i in tokens if i < head and i not in speaker]
+    if not before or ctx.quote_of[before[-1]] < 0 or ctx.sent_of[before[-1]] != ctx.sent_of[head]:
+        return False
+    return all(
+        ctx.is_punct[i]
+        or ctx.is_space[i]
+        or i in speaker
+        or (ctx.head[i] == head and ctx.dep[i] in {"advmod", "aux", "neg"})
+        for i in range(before[-1] + 1, head)
+    )
+
+
+def _trailing_unquoted(ctx: DocContext, head: int) -> set[int]:
+    """The cue verb's children after it with no quotation in them, and the commas and
+    conjunctions before each."""
+    found: set[int] = set()
+    for child in ctx.doc[head].children:
+        if child.i < head:
+            continue
+        subtree = range(child.left_edge.i, child.right_edge.i + 1)
+        if all(ctx.quote_of[i] < 0 for i in subtree):
+            found.update(subtree)
+    return found
 
 
 # A condition belongs to what was said ("calls for troops if Moscow breaks through").
