@@ -16,6 +16,7 @@ from onrecord.nlp.grammar import (
     quote_before,
     with_fronted_part,
     without_speaker_clause,
+    without_stray_preposition,
 )
 from onrecord.nlp.pipeline import load_base
 
@@ -108,7 +109,9 @@ def test_a_quote_in_an_earlier_sentence_keeps_what_follows_the_cue(nlp: Language
 
 
 def test_the_quote_just_before_a_cue_is_its_fallback_content(nlp: Language) -> None:
-    ctx = parse(nlp, "The ad ran.\n\n“You work hard. So why didn’t he pay?” a narrator in the ad asks.")
+    ctx = parse(
+        nlp, "The ad ran.\n\n“You work hard. So why didn’t he pay?” a narrator in the ad asks."
+    )
     quote = quote_before(ctx, index(ctx, "asks"))
     assert words(ctx, quote) == "“ You work hard . So why did n’t he pay ? ”"
 
@@ -116,3 +119,17 @@ def test_the_quote_just_before_a_cue_is_its_fallback_content(nlp: Language) -> N
 def test_no_fallback_quote_when_words_stand_between(nlp: Language) -> None:
     ctx = parse(nlp, "“It is over,” he wrote. Later the mayor asks for calm.")
     assert quote_before(ctx, index(ctx, "asks")) == []
+
+
+def test_a_preposition_saying_where_is_not_part_of_the_cue(nlp: Language) -> None:
+    ctx = parse(nlp, "Blinken said in an interview that the policy would change.")
+    cue = span_of(ctx, "said", "in")
+    content = set(span_of(ctx, "that", "change"))
+    assert without_stray_preposition(ctx, cue, content, ctx.doc[0:1]) == cue[:1]
+
+
+def test_a_preposition_whose_object_is_content_stays_in_the_cue(nlp: Language) -> None:
+    ctx = parse(nlp, "He pointed to the audit as the reason.")
+    cue = span_of(ctx, "pointed", "to")
+    content = set(span_of(ctx, "the", "audit"))
+    assert without_stray_preposition(ctx, cue, content, ctx.doc[0:1]) == cue

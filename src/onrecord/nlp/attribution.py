@@ -36,8 +36,8 @@ from onrecord.nlp.grammar import (
     grammatical_source,
     index_runs,
     interrupted_clause,
-    quote_before,
     nearest_source,
+    quote_before,
     that_clause,
     trimmed_span,
     unquoted,
@@ -46,6 +46,7 @@ from onrecord.nlp.grammar import (
     without_addressee,
     without_participle,
     without_speaker_clause,
+    without_stray_preposition,
     without_verb_adjuncts,
 )
 from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
@@ -289,8 +290,9 @@ class AttributionFinder:
             )
         )
         confidence = sum(probs) / len(probs)
+        kept = without_stray_preposition(ctx, cue, in_content, source)
         found = DocAttribution(
-            cue=doc[cue[0] : cue[-1] + 1],
+            cue=doc[kept[0] : kept[-1] + 1],
             source=source,
             content=content,
             kind=content_kind(ctx, content),

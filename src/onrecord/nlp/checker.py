@@ -26,7 +26,7 @@ from spacy.tokens import Span
 
 from onrecord.errors import ModelError
 from onrecord.nlp.context import DocContext
-from onrecord.nlp.features import CUE_NOUNS, CUE_VERBS
+from onrecord.nlp.features import CUE_NOUNS, CUE_VERBS, SPEECH_ACT_VERBS
 
 CHECKER_MODEL = "checker.json"
 Features = dict[str, float]
@@ -158,6 +158,8 @@ def _in_lexicon(ctx: DocContext, head: int) -> str:
     lemma = ctx.lemma[head]
     if lemma in CUE_VERBS:
         return "verb"
+    if lemma in SPEECH_ACT_VERBS:
+        return "wide"
     return "noun" if lemma in CUE_NOUNS else "none"
 
 

@@ -17,6 +17,7 @@ from onrecord.nlp.context import DocContext
 
 CUE_VERBS = lexicons.load("cue-verbs-v1")
 CUE_NOUNS = lexicons.load("cue-nouns-v1")
+SPEECH_ACT_VERBS = lexicons.load("speech-act-verbs-v1")
 Features = list[str]
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "nsubj", "prep", "advcl", "parataxis"})
 
@@ -57,6 +58,8 @@ def cue_features(ctx: DocContext, i: int) -> Features:
     feats += [f"l|k={lemma}|{k}" for k in kids if k in _CLAUSE_DEPS]
     if lemma in CUE_VERBS:
         feats += ["lexv", f"lexv|p={pos}"] + [f"lexv|k={k}" for k in kids]
+    if lemma in SPEECH_ACT_VERBS:  # the class, for words the training data seldom marks
+        feats += ["lexw", f"lexw|p={pos}"] + [f"lexw|k={k}" for k in kids]
     if lemma in CUE_NOUNS:
         feats += ["lexn", f"lexn|p={pos}"]
     if ctx.lemma[head] in CUE_VERBS:

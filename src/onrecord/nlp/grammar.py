@@ -322,6 +322,24 @@ def _subject_or_agent(verb: Token, passive: bool = False) -> Token | None:
     return None
 
 
+def without_stray_preposition(
+    ctx: DocContext, cue: list[int], content: AbstractSet[int], source: Span | None
+) -> list[int]:
+    """ "said in [an interview]": a preposition at the cue's end whose object is neither
+    content nor source says where or when, and is not part of the cue ("pointed to
+    [the audit]", "according to [X]" keep theirs)."""
+    last = ctx.doc[cue[-1]]
+    if len(cue) < 2 or last.dep_ != "prep":
+        return cue
+    roles = set(content) | ({t.i for t in source} if source is not None else set())
+    objects = [c for c in last.children if c.dep_ in {"pobj", "pcomp"}]
+    if not objects or any(
+        i in roles for o in objects for i in range(o.left_edge.i, o.right_edge.i + 1)
+    ):
+        return cue
+    return cue[:-1]
+
+
 def without_participle(source: Span | None) -> Span | None:
     """A source ends before a participle that follows it after a comma ("said
     Caddell, speaking of …" tells what the speaker did, not who spoke)."""

@@ -306,10 +306,12 @@ def _clause(cue: list[Token]) -> list[Token]:
 
 
 def _content_subject(attribution: DocAttribution) -> Span | None:
-    """The subject of the reported clause: "the U.S. has reportedly given ..."."""
+    """The subject of the reported clause: "the U.S. has reportedly given ...". A cue
+    inside the clause splits the content ("The U.S. has | given ..."): its verb is the
+    content's least deep word, whichever part holds it."""
     if attribution.kind is AttributionKind.DIRECT or not attribution.content:
         return None
-    root = attribution.content[0].root
+    root = min((part.root for part in attribution.content), key=lambda t: len(list(t.ancestors)))
     return _subject_of(root)
 
 
