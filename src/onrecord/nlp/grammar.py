@@ -168,8 +168,8 @@ def _follows_quote(ctx: DocContext, head: int, tokens: list[int], subject: Token
 
 
 def _trailing_unquoted(ctx: DocContext, head: int) -> set[int]:
-    """The cue verb's children after it with no quotation in them, and the commas and
-    conjunctions before each."""
+    """The cue verb's children after it, with their subtrees, that hold no quotation
+    (the commas and conjunctions between them are such children too)."""
     found: set[int] = set()
     for child in ctx.doc[head].children:
         if child.i < head:
