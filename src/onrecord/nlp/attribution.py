@@ -96,7 +96,7 @@ class Roles:
 
     attribution: DocAttribution
     content_confidence: float
-    # "tagger", ADVERB, or the grammar's fallback: "clause", "that", "interrupted"
+    # "tagger", ADVERB, or the grammar's fallback: "clause", "that", "quote", "interrupted"
     content_origin: str
 
 

@@ -331,13 +331,11 @@ def without_stray_preposition(
     last = ctx.doc[cue[-1]]
     if len(cue) < 2 or last.dep_ != "prep":
         return cue
-    roles = set(content) | ({t.i for t in source} if source is not None else set())
     objects = [c for c in last.children if c.dep_ in {"pobj", "pcomp"}]
-    if not objects or any(
-        i in roles for o in objects for i in range(o.left_edge.i, o.right_edge.i + 1)
-    ):
-        return cue
-    return cue[:-1]
+    for i in (i for o in objects for i in range(o.left_edge.i, o.right_edge.i + 1)):
+        if i in content or (source is not None and source.start <= i < source.end):
+            return cue
+    return cue[:-1] if objects else cue
 
 
 def without_participle(source: Span | None) -> Span | None:

@@ -301,8 +301,12 @@ def _own_words(statement: _Statement) -> list[Token]:
 
 
 def _clause(cue: list[Token]) -> list[Token]:
-    head = min(cue, key=lambda t: sum(1 for _ in t.ancestors))
-    return list(head.subtree)
+    return list(_least_deep(cue).subtree)
+
+
+def _least_deep(tokens: Iterable[Token]) -> Token:
+    """The token nearest its sentence's root: the head of a phrase or clause."""
+    return min(tokens, key=lambda t: sum(1 for _ in t.ancestors))
 
 
 def _content_subject(attribution: DocAttribution) -> Span | None:
@@ -311,8 +315,7 @@ def _content_subject(attribution: DocAttribution) -> Span | None:
     content's least deep word, whichever part holds it."""
     if attribution.kind is AttributionKind.DIRECT or not attribution.content:
         return None
-    root = min((part.root for part in attribution.content), key=lambda t: len(list(t.ancestors)))
-    return _subject_of(root)
+    return _subject_of(_least_deep(part.root for part in attribution.content))
 
 
 def _from_sentence(
