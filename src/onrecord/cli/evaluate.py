@@ -29,6 +29,18 @@ def register(sub: Subparsers) -> None:
     polnear.add_argument("--json", action="store_true", help="print the scores as JSON")
     polnear.set_defaults(run=run_polnear)
 
+    agreement = which.add_parser(
+        "agreement",
+        help="how far a PolNeAR-style split's annotators agree with one another",
+        description="Score every other annotator of DIR/SPLIT/attributions/*.ann against the "
+        "first annotator (the gold of `eval polnear`), on the articles annotated more than "
+        "once, in the same metrics: the ceiling the annotations set for a system.",
+    )
+    agreement.add_argument("--data", required=True, metavar="DIR")
+    agreement.add_argument("--split", required=True, nargs="+", metavar="SPLIT")
+    agreement.add_argument("--json", action="store_true", help="print the scores as JSON")
+    agreement.set_defaults(run=run_agreement)
+
     topical = which.add_parser(
         "topical",
         help="attribution (and position) scores on a topical-dev style folder",
@@ -59,6 +71,20 @@ def run_polnear(args: argparse.Namespace) -> int:
         print(format_report(result.report))
         n, seconds = result.report.documents, result.seconds
         print(f"\n{n} articles in {seconds:.1f} s ({n / max(seconds, 1e-9):.1f} articles/s)")
+    return 0
+
+
+def run_agreement(args: argparse.Namespace) -> int:
+    from onrecord.evaluate import load_annotators, score_agreement
+
+    documents = [d for split in args.split for d in load_annotators(args.data, split)]
+    result = score_agreement(documents)
+    if args.json:
+        print(json.dumps({"articles": result.articles} | result.report.to_dict(), indent=2))
+    else:
+        print(f"{result.articles} articles annotated more than once; every other annotator")
+        print("scored against the first, as if it were a system:")
+        print(format_report(result.report, counted="annotator pairs"))
     return 0
 
 

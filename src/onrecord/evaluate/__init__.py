@@ -4,7 +4,16 @@ and positions on an issue.
 Imports only the record model and the errors; never spaCy, never the CLI.
 """
 
-from onrecord.evaluate.brat import GoldDocument, RangeAttribution, Ranges, load_split, parse_ann
+from onrecord.evaluate.agreement import AgreementReport, score_agreement
+from onrecord.evaluate.brat import (
+    AnnotatedDocument,
+    GoldDocument,
+    RangeAttribution,
+    Ranges,
+    load_annotators,
+    load_split,
+    parse_ann,
+)
 from onrecord.evaluate.metrics import (
     ROLES,
     AttributionScores,
@@ -45,6 +54,8 @@ from onrecord.evaluate.topical import (
 
 __all__ = [
     "ROLES",
+    "AgreementReport",
+    "AnnotatedDocument",
     "AttributionScores",
     "EvaluationReport",
     "GoldDocument",
@@ -65,12 +76,14 @@ __all__ = [
     "format_topical_report",
     "greedy_match",
     "jaccard",
+    "load_annotators",
     "load_split",
     "load_topical",
     "normalise_span",
     "parse_ann",
     "prediction_line",
     "read_predictions",
+    "score_agreement",
     "score_article",
     "score_document",
     "score_documents",

@@ -2,7 +2,8 @@
 
 A data directory holds ``SPLIT/text/STEM.txt`` and ``SPLIT/attributions/STEM_ANNOTATOR.ann``.
 When an article was annotated by several annotators, the annotator id that sorts first
-is used, so that every article counts once.
+is the gold, so that every article counts once; ``load_annotators`` reads them all, to
+measure how far annotators agree with one another.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from pathlib import Path
 from onrecord.errors import DataError
 
 __all__ = [
+    "AnnotatedDocument",
     "GoldDocument",
     "RangeAttribution",
     "Ranges",
+    "load_annotators",
     "load_split",
     "parse_ann",
 ]
@@ -48,13 +51,45 @@ class GoldDocument:
 
 
 @dataclass(frozen=True)
+class AnnotatedDocument:
+    """An article's text and each annotator's attributions, by annotator id (sorted)."""
+
+    id: str
+    text: str
+    annotations: dict[str, list[RangeAttribution]]
+
+
+@dataclass(frozen=True)
 class _TextBound:
     type: str
     ranges: Ranges
 
 
 def load_split(data_dir: str | Path, split: str) -> list[GoldDocument]:
-    """All articles of ``data_dir/split``, sorted by id."""
+    """All articles of ``data_dir/split``, sorted by id, each with its first annotator's
+    attributions."""
+    text_dir, ann_files = _split_files(data_dir, split)
+    return [
+        _load_document(text_dir / f"{stem}.txt", paths[0])
+        for stem, paths in sorted(ann_files.items())
+    ]
+
+
+def load_annotators(data_dir: str | Path, split: str) -> list[AnnotatedDocument]:
+    """All articles of ``data_dir/split``, sorted by id, with every annotator's attributions."""
+    text_dir, ann_files = _split_files(data_dir, split)
+    documents = []
+    for stem, paths in sorted(ann_files.items()):
+        text = _read(text_dir / f"{stem}.txt")
+        annotations = {
+            path.stem.rpartition("_")[2]: parse_ann(_read(path), text, str(path)) for path in paths
+        }
+        documents.append(AnnotatedDocument(stem, text, annotations))
+    return documents
+
+
+def _split_files(data_dir: str | Path, split: str) -> tuple[Path, dict[str, list[Path]]]:
+    """The split's text directory, and each article's .ann files by annotator id."""
     split_dir = Path(data_dir) / split
     text_dir, ann_dir = split_dir / "text", split_dir / "attributions"
     for needed in (text_dir, ann_dir):
@@ -62,20 +97,19 @@ def load_split(data_dir: str | Path, split: str) -> list[GoldDocument]:
             raise DataError(
                 f"{needed}: no such directory; expected SPLIT/text and SPLIT/attributions"
             )
-    ann_files = _first_annotator_files(ann_dir)
-    texts = {path.stem: path for path in text_dir.glob("*.txt")}
-    _check_pairs(set(texts), set(ann_files), split_dir)
-    return [_load_document(texts[stem], ann_files[stem]) for stem in sorted(texts)]
+    ann_files = _annotator_files(ann_dir)
+    _check_pairs({path.stem for path in text_dir.glob("*.txt")}, set(ann_files), split_dir)
+    return text_dir, ann_files
 
 
-def _first_annotator_files(ann_dir: Path) -> dict[str, Path]:
-    chosen: dict[str, Path] = {}
+def _annotator_files(ann_dir: Path) -> dict[str, list[Path]]:
+    files: dict[str, list[Path]] = {}
     for path in sorted(ann_dir.glob("*.ann")):
         stem, sep, annotator = path.stem.rpartition("_")
         if not sep or not stem or not annotator:
             raise DataError(f"{path}: expected a name like STEM_ANNOTATOR.ann")
-        chosen.setdefault(stem, path)  # sorted, so the first annotator id wins
-    return chosen
+        files.setdefault(stem, []).append(path)  # sorted, so the first annotator id leads
+    return files
 
 
 def _check_pairs(text_stems: set[str], ann_stems: set[str], split_dir: Path) -> None:

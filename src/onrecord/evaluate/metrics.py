@@ -277,8 +277,9 @@ def same_source(tokens: Tokenizer, predicted: RangeAttribution, gold: RangeAttri
     return bool(tokens.covered(predicted.source) & tokens.covered(gold.source))
 
 
-def format_report(report: EvaluationReport) -> str:
-    """A plain-text table of every figure, with the counts behind it."""
+def format_report(report: EvaluationReport, counted: str = "articles") -> str:
+    """A plain-text table of every figure, with the counts behind it; ``counted`` names
+    what ``report.documents`` counts."""
     rows = [
         (f"{role} {kind}", getattr(report.roles[role], kind))
         for role in ROLES
@@ -289,7 +290,7 @@ def format_report(report: EvaluationReport) -> str:
         ("attribution (b)", report.attribution.with_source),
     ]
     header = f"{'metric':<17} {'P':>6} {'R':>6} {'F1':>6} {'correct':>8} {'pred':>7} {'gold':>7}"
-    lines = [f"{report.documents} articles", header, "-" * len(header)]
+    lines = [f"{report.documents} {counted}", header, "-" * len(header)]
     for name, score in rows:
         lines.append(
             f"{name:<17} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f} "
