@@ -13,7 +13,9 @@ from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.grammar import (
     completed_clause,
     grammatical_source,
+    not_passive_subject,
     quote_before,
+    speaker_after_quote,
     with_fronted_part,
     without_speaker_clause,
     without_stray_preposition,
@@ -133,3 +135,67 @@ def test_a_preposition_whose_object_is_content_stays_in_the_cue(nlp: Language) -
     cue = span_of(ctx, "pointed", "to")
     content = set(span_of(ctx, "the", "audit"))
     assert without_stray_preposition(ctx, cue, content, ctx.doc[0:1]) == cue
+
+
+FLYNN = (
+    "“He's absolutely right. There's a severe disconnect between this White House and "
+    "frankly the president and our military,” Flynn, a top Trump surrogate, said Thursday "
+    "morning on Fox News’s “Fox and Friends.”"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (FLYNN, "Flynn , a top Trump surrogate"),  # the parse hangs "Flynn" inside the quote
+        ("“It will open,” the mayor said.", "the mayor"),
+        ("“It will open,” and the mayor said so.", "the mayor"),
+    ],
+)
+def test_the_words_between_a_quote_and_its_cue_name_the_speaker(
+    nlp: Language, sentence: str, speaker: str
+) -> None:
+    ctx = parse(nlp, sentence)
+    found = speaker_after_quote(ctx, [index(ctx, "said")])
+    assert found is not None and found.text.replace(",", " ,").split() == speaker.split()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“It will open.” The mayor said the bridge would open.",  # a new sentence
+        "“It will open,” but in their report they said so.",  # not a name
+        "“It will open,” the mayor who runs the city said.",  # a clause
+        "The mayor said it would open.",  # no quote
+    ],
+)
+def test_no_speaker_between_quote_and_cue(nlp: Language, sentence: str) -> None:
+    ctx = parse(nlp, sentence)
+    assert speaker_after_quote(ctx, [index(ctx, "said")]) is None
+
+
+SPEECH = frozenset({"criticize", "accuse"})
+
+
+def test_a_passive_cues_subject_is_not_its_source(nlp: Language) -> None:
+    ctx = parse(nlp, "He has been harshly criticized for policies that objectors dislike.")
+    head = index(ctx, "criticized")
+    assert not_passive_subject(ctx, head, ctx.doc[0:1], SPEECH) is None
+
+
+def test_a_passive_cues_agent_replaces_its_subject(nlp: Language) -> None:
+    ctx = parse(nlp, "Mr. Quiros was accused by regulators of using the money.")
+    source = not_passive_subject(ctx, index(ctx, "accused"), ctx.doc[0:2], SPEECH)
+    assert source is not None and source.text == "regulators"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("Critics have criticized the plan.", "criticized"),  # active
+        ("Voters were startled by the plan.", "startled"),  # not a verb of saying
+    ],
+)
+def test_other_sources_stay(nlp: Language, sentence: str, verb: str) -> None:
+    ctx = parse(nlp, sentence)
+    assert not_passive_subject(ctx, index(ctx, verb), ctx.doc[0:1], SPEECH) == ctx.doc[0:1]

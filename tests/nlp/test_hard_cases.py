@@ -133,6 +133,23 @@ def test_speaker_after_a_direct_quote() -> None:
     )
 
 
+def test_speaker_with_a_description_after_a_direct_quote() -> None:
+    # The parse hangs "Flynn" on "president" inside the quote; the words between the
+    # quote and the cue still name the speaker, and are not content.
+    found = attributions(
+        "“He's absolutely right. There's a severe disconnect between this White House and "
+        "our military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News."
+    )
+    assert_attribution(
+        found,
+        content="He's absolutely right. There's a severe disconnect between this White House "
+        "and our military",
+        source="Flynn, a top Trump surrogate",
+        cue={"said", "said Thursday morning"},
+        kind=AttributionKind.DIRECT,
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "parts"),
     [
@@ -212,6 +229,11 @@ def test_the_agent_of_a_passive_cue_is_the_source() -> None:
         cue={"is supported", "supported", "is supported by"},
         kind=AttributionKind.INDIRECT,
     )
+
+
+def test_the_subject_of_a_passive_cue_is_not_its_source() -> None:
+    found = attributions("The minister was accused of lying about the budget.")
+    assert found and all(a.source is None for a in found)
 
 
 # -- cues of other shapes -------------------------------------------------------------

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from onrecord.nlp.checker import (
     CHECKER_MODEL,
@@ -28,7 +28,14 @@ from onrecord.nlp.checker import (
 )
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.crf import Tagger
-from onrecord.nlp.features import Cue, cue_features, make_cue, role_features
+from onrecord.nlp.features import (
+    CUE_VERBS,
+    SPEECH_ACT_VERBS,
+    Cue,
+    cue_features,
+    make_cue,
+    role_features,
+)
 from onrecord.nlp.grammar import (
     according_to_whom,
     complement,
@@ -37,7 +44,9 @@ from onrecord.nlp.grammar import (
     index_runs,
     interrupted_clause,
     nearest_source,
+    not_passive_subject,
     quote_before,
+    speaker_after_quote,
     that_clause,
     trimmed_span,
     unquoted,
@@ -76,6 +85,7 @@ ADVERBIAL_CUES = frozenset(
     {"reportedly", "allegedly", "apparently", "reputedly", "purportedly", "supposedly"}
 )
 ADVERB = "adverb"  # the origin of an adverbial cue's content
+SPEECH_VERBS = CUE_VERBS | SPEECH_ACT_VERBS
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -165,8 +175,12 @@ class AttributionFinder:
         for candidate in self.candidates(ctx):
             confidence = self._confidence(ctx, candidate)
             if confidence is not None and confidence >= self.min_confidence:
-                candidate.attribution.confidence = confidence
                 found.append(candidate.attribution)
+                found[-1].confidence = confidence
+                # after the checker, which learnt from sources as the taggers find them
+                found[-1].source = not_passive_subject(
+                    ctx, candidate.head, found[-1].source, SPEECH_VERBS
+                )
         join_split_quotes(ctx, found)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
@@ -264,8 +278,10 @@ class AttributionFinder:
         content_tokens = completed_clause(ctx, described.head, cue, content_tokens, tagged_source)
         content_tokens = without_verb_adjuncts(ctx, described.head, cue, content_tokens)
         named = according_to_whom(ctx, described.head)
-        if named is not None:  # "According to X, …": X is the source, never the content
-            content_tokens = [i for i in content_tokens if not named.start <= i < named.end]
+        speaker = speaker_after_quote(ctx, cue)
+        for name in (named, speaker):  # "According to X, …", "“…,” X said": never content
+            if name is not None:
+                content_tokens = [i for i in content_tokens if not name.start <= i < name.end]
         doc = ctx.doc
         runs = index_runs(content_tokens)
         trimmed = [trimmed_span(doc, run[0], run[-1] + 1, punctuation=True) for run in runs]
@@ -281,13 +297,11 @@ class AttributionFinder:
                 [window.start + k for k in labelled if window.start + k not in in_content]
             )
         ]
+        source = named or nearest_source(doc, sources, cue)
+        if speaker is not None and (source is None or not _overlap(source, speaker)):
+            source = speaker  # the tagger's source, when it names the speaker, has its edges
         source = without_participle(
-            unquoted(
-                ctx,
-                named
-                or nearest_source(doc, sources, cue)
-                or grammatical_source(ctx, described.head, in_content),
-            )
+            unquoted(ctx, source or grammatical_source(ctx, described.head, in_content))
         )
         confidence = sum(probs) / len(probs)
         kept = without_stray_preposition(ctx, cue, in_content, source)
@@ -337,6 +351,10 @@ def _fallback_content(ctx: DocContext, head: int, cue: list[int]) -> tuple[str, 
     if tokens := quote_before(ctx, head):
         return "quote", tokens
     return "interrupted", interrupted_clause(ctx, head)
+
+
+def _overlap(first: Span, second: Span) -> bool:
+    return first.start < second.end and second.start < first.end
 
 
 def _runs(labels: list[str], wanted: set[str], breaks_on: str | None = None) -> list[list[int]]:

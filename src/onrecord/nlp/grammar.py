@@ -284,6 +284,40 @@ def according_to_whom(ctx: DocContext, head: int) -> Span | None:
     return None
 
 
+# What a speaker's name and description may hold: a noun phrase, not a clause.
+_NAMING_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "ADP", "PART", "NUM", "CCONJ"})
+_MID_SENTENCE_CLOSE = frozenset({",", "?", "!", "—", "–"})
+_LONGEST_NAMING = 16
+
+
+def speaker_after_quote(ctx: DocContext, cue: list[int]) -> Span | None:
+    """ "“A,” Flynn, a top Trump surrogate, said": the words between a quotation that
+    ends mid-sentence and the cue just after it are the speaker when they are a noun
+    phrase and nothing else, whatever the parse made of them (it may hang "Flynn" on a
+    word inside the quote)."""
+    first = cue[0]
+    j = first - 1
+    while j >= 0 and ctx.quote_of[j] < 0 and ctx.para_of[j] == ctx.para_of[first]:
+        j -= 1
+    if j < 0 or ctx.quote_of[j] < 0 or ctx.quote_tokens[ctx.quote_of[j]][1] != j + 1:
+        return None
+    if j < 1 or ctx.doc[j - 1].text not in _MID_SENTENCE_CLOSE:
+        return None  # “A.” X said …: X's content may be what follows
+    start, end = j + 1, first
+    while start < end and (ctx.is_punct[start] or ctx.is_space[start] or ctx.pos[start] == "CCONJ"):
+        start += 1  # “A,” and X said
+    while end > start and (ctx.doc[end - 1].text in {",", "—", "–"} or ctx.is_space[end - 1]):
+        end -= 1
+    span = ctx.doc[start:end]
+    if not span or len(span) > _LONGEST_NAMING or span[0].pos_ == "ADP":
+        return None  # “A,” but in their report they said: not a name
+    if not all(t.pos_ in _NAMING_POS or t.is_punct or t.is_space for t in span):
+        return None
+    if any(t.text in {".", "!", "?"} for t in span):
+        return None
+    return span if any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in span) else None
+
+
 def grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span | None:
     """When the tagger marks no source: the cue's subject, or the agent of a passive
     cue ("was written by Springsteen").
@@ -336,6 +370,27 @@ def without_stray_preposition(
         if i in content or (source is not None and source.start <= i < source.end):
             return cue
     return cue[:-1] if objects else cue
+
+
+def not_passive_subject(
+    ctx: DocContext, head: int, source: Span | None, speech_verbs: AbstractSet[str]
+) -> Span | None:
+    """ "He has been harshly criticized for …": the subject of a passive verb of saying
+    is who it is said of, not who says it (PolNeAR train: 24 of 431 such subjects are
+    the source, mostly "was assured"); its agent is the source, if it has one. Other
+    passives ("was startled", "is divided over") leave the source as it is."""
+    verb = ctx.doc[head]
+    if source is None or ctx.lemma[head] not in speech_verbs:
+        return source
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return source
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not (
+        source.start <= subject.right_edge.i and subject.left_edge.i < source.end
+    ):
+        return source
+    agent = _subject_or_agent(verb)
+    return ctx.doc[agent.left_edge.i : agent.right_edge.i + 1] if agent is not None else None
 
 
 def without_participle(source: Span | None) -> Span | None:
