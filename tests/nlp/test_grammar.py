@@ -17,6 +17,7 @@ from onrecord.nlp.grammar import (
     quote_before,
     speaker_after_quote,
     with_fronted_part,
+    within_participle_clause,
     without_speaker_clause,
     without_stray_preposition,
 )
@@ -199,3 +200,16 @@ def test_a_passive_cues_agent_replaces_its_subject(nlp: Language) -> None:
 def test_other_sources_stay(nlp: Language, sentence: str, verb: str) -> None:
     ctx = parse(nlp, sentence)
     assert not_passive_subject(ctx, index(ctx, verb), ctx.doc[0:1], SPEECH) == ctx.doc[0:1]
+
+
+def test_a_participle_cues_content_stays_in_its_clause(nlp: Language) -> None:
+    ctx = parse(nlp, "After saying her foot was swollen, she was whisked off to the hospital.")
+    tagged = span_of(ctx, "her", "hospital")
+    kept = within_participle_clause(ctx, index(ctx, "saying"), tagged)
+    assert words(ctx, kept) == "her foot was swollen"
+
+
+def test_a_participle_cues_content_apart_from_its_governor_stays(nlp: Language) -> None:
+    ctx = parse(nlp, "She sang to him before asking: “Where do we go from here?”")
+    tagged = span_of(ctx, "“", "”")
+    assert within_participle_clause(ctx, index(ctx, "asking"), tagged) == tagged

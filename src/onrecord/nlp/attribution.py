@@ -52,6 +52,7 @@ from onrecord.nlp.grammar import (
     unquoted,
     whole_quotes,
     with_fronted_part,
+    within_participle_clause,
     without_addressee,
     without_participle,
     without_speaker_clause,
@@ -277,6 +278,7 @@ class AttributionFinder:
         content_tokens = with_fronted_part(ctx, described.head, content_tokens)
         content_tokens = completed_clause(ctx, described.head, cue, content_tokens, tagged_source)
         content_tokens = without_verb_adjuncts(ctx, described.head, cue, content_tokens)
+        content_tokens = within_participle_clause(ctx, described.head, content_tokens)
         named = according_to_whom(ctx, described.head)
         speaker = speaker_after_quote(ctx, cue)
         for name in (named, speaker):  # "According to X, …", "“…,” X said": never content

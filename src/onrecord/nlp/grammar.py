@@ -217,6 +217,25 @@ def without_verb_adjuncts(
     return [i for i in tokens if i not in dropped]
 
 
+_PARTICIPLE_CLAUSES = frozenset({"pcomp", "advcl"})
+
+
+def within_participle_clause(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
+    """ "After saying [her foot was swollen], she was whisked off": when the content of a
+    cue in a participle clause takes in the verb that clause hangs on, it stays inside
+    the clause; the verb's clause is what happened, not what was said. A quotation the
+    clause holds in part stays whole."""
+    verb = ctx.doc[head]
+    if verb.tag_ != "VBG" or verb.dep_ not in _PARTICIPLE_CLAUSES:
+        return tokens
+    governor = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if governor is None or governor.i not in tokens:
+        return tokens
+    first, last = verb.left_edge.i, verb.right_edge.i
+    inside_quotes = {ctx.quote_of[i] for i in range(first, last + 1)} - {-1}
+    return [i for i in tokens if first <= i <= last or ctx.quote_of[i] in inside_quotes]
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
