@@ -14,6 +14,7 @@ from onrecord.nlp.grammar import (
     completed_clause,
     grammatical_source,
     not_passive_subject,
+    not_raised_subject,
     quote_before,
     speaker_after_quote,
     with_fronted_part,
@@ -213,3 +214,14 @@ def test_a_participle_cues_content_apart_from_its_governor_stays(nlp: Language) 
     ctx = parse(nlp, "She sang to him before asking: “Where do we go from here?”")
     tagged = span_of(ctx, "“", "”")
     assert within_participle_clause(ctx, index(ctx, "asking"), tagged) == tagged
+
+
+def test_the_subject_of_seem_is_not_its_source(nlp: Language) -> None:
+    ctx = parse(nlp, "Melania seems to have vanished from the campaign trail.")
+    assert not_raised_subject(ctx, [index(ctx, "seems")], ctx.doc[0:1]) is None
+
+
+def test_seem_with_a_verb_of_its_own_keeps_the_subject(nlp: Language) -> None:
+    ctx = parse(nlp, "Stumpf appeared to blame the workers.")
+    cue = span_of(ctx, "appeared", "blame")
+    assert not_raised_subject(ctx, cue, ctx.doc[0:1]) == ctx.doc[0:1]

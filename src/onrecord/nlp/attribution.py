@@ -45,6 +45,7 @@ from onrecord.nlp.grammar import (
     interrupted_clause,
     nearest_source,
     not_passive_subject,
+    not_raised_subject,
     quote_before,
     speaker_after_quote,
     that_clause,
@@ -179,9 +180,7 @@ class AttributionFinder:
                 found.append(candidate.attribution)
                 found[-1].confidence = confidence
                 # after the checker, which learnt from sources as the taggers find them
-                found[-1].source = not_passive_subject(
-                    ctx, candidate.head, found[-1].source, SPEECH_VERBS
-                )
+                found[-1].source = _without_subject_as_source(ctx, candidate)
         join_split_quotes(ctx, found)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
@@ -192,10 +191,13 @@ class AttributionFinder:
     def candidates(self, ctx: DocContext) -> list[Candidate]:
         """Every cue the cue tagger finds likely enough, with its source and content."""
         cues = self.find_cues(ctx, CANDIDATE_CUE)
-        all_cue_tokens = frozenset(i for cue in cues for i in cue.tokens)
+        # The role tagger learnt from gold cues which other cue stands between a cue and
+        # a word ("blocked"); the tagger's best path stands for them here. A cue off it
+        # is too unsure to cut another off its words ("X is vague about Y, experts say").
+        blockers = frozenset(i for cue in cues if not cue.second_chance for i in cue.tokens)
         found = []
         for cue in cues:
-            described = make_cue(ctx, cue.tokens, all_cue_tokens - set(cue.tokens))
+            described = make_cue(ctx, cue.tokens, blockers - set(cue.tokens))
             roles = self.find_roles(ctx, cue.tokens, described)
             if roles is not None:
                 found.append((cue, described.head, roles))
@@ -353,6 +355,13 @@ def _fallback_content(ctx: DocContext, head: int, cue: list[int]) -> tuple[str, 
     if tokens := quote_before(ctx, head):
         return "quote", tokens
     return "interrupted", interrupted_clause(ctx, head)
+
+
+def _without_subject_as_source(ctx: DocContext, candidate: Candidate) -> Span | None:
+    """The candidate's source, unless it is a subject that is not a speaker: that of a
+    passive verb of saying ("He was criticized"), or of "seem" ("Melania seems …")."""
+    source = not_passive_subject(ctx, candidate.head, candidate.attribution.source, SPEECH_VERBS)
+    return not_raised_subject(ctx, candidate.cue.tokens, source)
 
 
 def _overlap(first: Span, second: Span) -> bool:
