@@ -176,13 +176,19 @@ def test_no_speaker_between_quote_and_cue(nlp: Language, sentence: str) -> None:
     assert speaker_after_quote(ctx, [index(ctx, "said")]) is None
 
 
-SPEECH = frozenset({"criticize", "accuse"})
+SPEECH = frozenset({"criticize", "accuse", "ask"})
 
 
 def test_a_passive_cues_subject_is_not_its_source(nlp: Language) -> None:
     ctx = parse(nlp, "He has been harshly criticized for policies that objectors dislike.")
     head = index(ctx, "criticized")
     assert not_passive_subject(ctx, head, ctx.doc[0:1], SPEECH) is None
+
+
+def test_the_subject_after_a_bare_asked_is_not_its_source(nlp: Language) -> None:
+    ctx = parse(nlp, "Asked about the delay, the mayor said it would not last.")
+    mayor = ctx.doc[index(ctx, "the") : index(ctx, "mayor") + 1]
+    assert not_passive_subject(ctx, index(ctx, "Asked"), mayor, SPEECH) is None
 
 
 def test_a_passive_cues_agent_replaces_its_subject(nlp: Language) -> None:

@@ -394,22 +394,35 @@ def without_stray_preposition(
 def not_passive_subject(
     ctx: DocContext, head: int, source: Span | None, speech_verbs: AbstractSet[str]
 ) -> Span | None:
-    """ "He has been harshly criticized for …": the subject of a passive verb of saying
-    is who it is said of, not who says it (PolNeAR train: 24 of 431 such subjects are
-    the source, mostly "was assured"); its agent is the source, if it has one. Other
+    """ "He has been harshly criticized for …", "Asked about it, he said …": the subject
+    of a passive verb of saying is who it is said of or to, not who says it (PolNeAR
+    train: 24 of 431 such subjects are the source, mostly "was assured"; a bare "Asked
+    …" has a source in 20 of 81); its agent is the source, if it has one. Other
     passives ("was startled", "is divided over") leave the source as it is."""
     verb = ctx.doc[head]
     if source is None or ctx.lemma[head] not in speech_verbs:
         return source
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return source
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    subject = _passive_subject(verb)
     if subject is None or not (
         source.start <= subject.right_edge.i and subject.left_edge.i < source.end
     ):
         return source
     agent = _subject_or_agent(verb)
     return ctx.doc[agent.left_edge.i : agent.right_edge.i + 1] if agent is not None else None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive verb: its own, or for a bare participle ("Asked about
+    it, he said"), that of the verb it hangs on."""
+    kids = {c.dep_: c for c in verb.children}
+    if "auxpass" in kids:
+        return kids.get("nsubjpass")
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not kids.keys() & _OWN_CLAUSE:
+        return next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return None
+
+
+_OWN_CLAUSE = frozenset({"aux", "nsubj", "nsubjpass", "expl"})
 
 
 # Verbs whose subject belongs to the clause they govern ("Melania seems [to have vanished]").
