@@ -19,6 +19,7 @@ from onrecord.nlp.grammar import (
     speaker_after_quote,
     with_fronted_part,
     within_participle_clause,
+    without_occasion,
     without_speaker_clause,
     without_stray_preposition,
 )
@@ -231,3 +232,19 @@ def test_seem_with_a_verb_of_its_own_keeps_the_subject(nlp: Language) -> None:
     ctx = parse(nlp, "Stumpf appeared to blame the workers.")
     cue = span_of(ctx, "appeared", "blame")
     assert not_raised_subject(ctx, cue, ctx.doc[0:1]) == ctx.doc[0:1]
+
+
+def test_when_asked_is_not_content(nlp: Language) -> None:
+    ctx = parse(
+        nlp,
+        "Blinken said it would “adjust and adapt”, when asked at a press conference about it.",
+    )
+    tagged = list(range(index(ctx, "it"), len(ctx.doc) - 1))  # up to the final stop
+    kept = without_occasion(ctx, index(ctx, "said"), tagged)
+    assert words(ctx, kept) == "it would “ adjust and adapt ”"
+
+
+def test_a_quoted_when_asked_stays(nlp: Language) -> None:
+    ctx = parse(nlp, "He said: “I never lie, when asked about it.”")
+    tagged = span_of(ctx, "“", "”")
+    assert without_occasion(ctx, index(ctx, "said"), tagged) == tagged

@@ -55,6 +55,7 @@ from onrecord.nlp.grammar import (
     with_fronted_part,
     within_participle_clause,
     without_addressee,
+    without_occasion,
     without_participle,
     without_speaker_clause,
     without_stray_preposition,
@@ -177,10 +178,8 @@ class AttributionFinder:
         for candidate in self.candidates(ctx):
             confidence = self._confidence(ctx, candidate)
             if confidence is not None and confidence >= self.min_confidence:
+                candidate.attribution.confidence = confidence
                 found.append(candidate.attribution)
-                found[-1].confidence = confidence
-                # after the checker, which learnt from sources as the taggers find them
-                found[-1].source = _without_subject_as_source(ctx, candidate)
         join_split_quotes(ctx, found)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
@@ -281,6 +280,7 @@ class AttributionFinder:
         content_tokens = completed_clause(ctx, described.head, cue, content_tokens, tagged_source)
         content_tokens = without_verb_adjuncts(ctx, described.head, cue, content_tokens)
         content_tokens = within_participle_clause(ctx, described.head, content_tokens)
+        content_tokens = without_occasion(ctx, described.head, content_tokens)
         named = according_to_whom(ctx, described.head)
         speaker = speaker_after_quote(ctx, cue)
         for name in (named, speaker):  # "According to X, …", "“…,” X said": never content
@@ -308,6 +308,9 @@ class AttributionFinder:
             unquoted(ctx, source or grammatical_source(ctx, described.head, in_content))
         )
         confidence = sum(probs) / len(probs)
+        source = not_raised_subject(
+            ctx, cue, not_passive_subject(ctx, described.head, source, SPEECH_VERBS)
+        )
         kept = without_stray_preposition(ctx, cue, in_content, source)
         found = DocAttribution(
             cue=doc[kept[0] : kept[-1] + 1],
@@ -355,13 +358,6 @@ def _fallback_content(ctx: DocContext, head: int, cue: list[int]) -> tuple[str, 
     if tokens := quote_before(ctx, head):
         return "quote", tokens
     return "interrupted", interrupted_clause(ctx, head)
-
-
-def _without_subject_as_source(ctx: DocContext, candidate: Candidate) -> Span | None:
-    """The candidate's source, unless it is a subject that is not a speaker: that of a
-    passive verb of saying ("He was criticized"), or of "seem" ("Melania seems …")."""
-    source = not_passive_subject(ctx, candidate.head, candidate.attribution.source, SPEECH_VERBS)
-    return not_raised_subject(ctx, candidate.cue.tokens, source)
 
 
 def _overlap(first: Span, second: Span) -> bool:

@@ -236,6 +236,33 @@ def within_participle_clause(ctx: DocContext, head: int, tokens: list[int]) -> l
     return [i for i in tokens if first <= i <= last or ctx.quote_of[i] in inside_quotes]
 
 
+# Participles that tell on what occasion words were spoken ("when asked about …").
+_OCCASION_VERBS = frozenset({"ask", "press", "question"})
+
+
+def without_occasion(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
+    """ "said it would adapt[, when asked at a press conference about …]": a bare "asked"
+    clause after the cue tells when the words were spoken, wherever the parse hangs it
+    (here on "adapt"), and is not content unless quoted."""
+    doc = ctx.doc
+    dropped: set[int] = set()
+    for i in tokens:
+        verb = doc[i]
+        if i <= head or ctx.lemma[i] not in _OCCASION_VERBS or verb.tag_ != "VBN":
+            continue
+        if verb.dep_ != "advcl" or any(c.dep_ in _OWN_CLAUSE for c in verb.children):
+            continue
+        subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
+        if any(ctx.quote_of[j] >= 0 for j in subtree):
+            continue
+        dropped.update(subtree)
+        j = verb.left_edge.i - 1
+        while j > head and ctx.is_punct[j] and ctx.quote_of[j] < 0 and doc[j].text == ",":
+            dropped.add(j)
+            j -= 1
+    return [i for i in tokens if i not in dropped]
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
@@ -391,6 +418,10 @@ def without_stray_preposition(
     return cue[:-1] if objects else cue
 
 
+# A participle with one of these has a clause of its own, and is no bare "Asked …".
+_OWN_CLAUSE = frozenset({"aux", "nsubj", "nsubjpass", "expl"})
+
+
 def not_passive_subject(
     ctx: DocContext, head: int, source: Span | None, speech_verbs: AbstractSet[str]
 ) -> Span | None:
@@ -418,11 +449,11 @@ def _passive_subject(verb: Token) -> Token | None:
     if "auxpass" in kids:
         return kids.get("nsubjpass")
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not kids.keys() & _OWN_CLAUSE:
-        return next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        governor = verb.head
+        while governor.dep_ == "conj" and not _has_subject(governor):
+            governor = governor.head  # "it would adjust and adapt, when asked"
+        return next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return None
-
-
-_OWN_CLAUSE = frozenset({"aux", "nsubj", "nsubjpass", "expl"})
 
 
 # Verbs whose subject belongs to the clause they govern ("Melania seems [to have vanished]").
