@@ -19,6 +19,7 @@ from onrecord.nlp.grammar import (
     speaker_after_quote,
     with_fronted_part,
     within_participle_clause,
+    without_governing_clause,
     without_occasion,
     without_speaker_clause,
     without_stray_preposition,
@@ -248,3 +249,17 @@ def test_a_quoted_when_asked_stays(nlp: Language) -> None:
     ctx = parse(nlp, "He said: “I never lie, when asked about it.”")
     tagged = span_of(ctx, "“", "”")
     assert without_occasion(ctx, index(ctx, "said"), tagged) == tagged
+
+
+def test_a_clause_as_source_is_cut_to_the_noun_phrase_that_ends_it(nlp: Language) -> None:
+    # The parse hangs "councillors" on "as", so the tagger takes the whole clause.
+    ctx = parse(nlp, "Commuters face weeks more uncertainty as councillors ask for a study.")
+    clause = ctx.doc[0 : index(ctx, "councillors") + 1]
+    source = without_governing_clause(ctx, index(ctx, "ask"), clause)
+    assert source is not None and source.text == "councillors"
+
+
+def test_a_clause_inside_the_sources_noun_phrase_stays(nlp: Language) -> None:
+    ctx = parse(nlp, "Mr. Kamin, who said that the plan would work, praised it.")
+    source = ctx.doc[0 : index(ctx, "work") + 1]
+    assert without_governing_clause(ctx, index(ctx, "praised"), source) == source

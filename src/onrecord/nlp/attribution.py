@@ -55,6 +55,7 @@ from onrecord.nlp.grammar import (
     with_fronted_part,
     within_participle_clause,
     without_addressee,
+    without_governing_clause,
     without_occasion,
     without_participle,
     without_speaker_clause,
@@ -178,8 +179,11 @@ class AttributionFinder:
         for candidate in self.candidates(ctx):
             confidence = self._confidence(ctx, candidate)
             if confidence is not None and confidence >= self.min_confidence:
-                candidate.attribution.confidence = confidence
                 found.append(candidate.attribution)
+                found[-1].confidence = confidence
+                # After the checker: judged on the tagger's span, kept ones lose the
+                # clause (retrained on the cut spans, the checker kept fewer contents).
+                found[-1].source = without_governing_clause(ctx, candidate.head, found[-1].source)
         join_split_quotes(ctx, found)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)

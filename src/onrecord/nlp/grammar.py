@@ -205,8 +205,8 @@ def without_verb_adjuncts(
             or (child.dep_ == "advcl" and _sets_scene(child))
         ):
             continue
-        subtree = range(child.left_edge.i, child.right_edge.i + 1)
-        if any(ctx.quote_of[i] >= 0 for i in subtree):
+        subtree = _unquoted_subtree(ctx, child)
+        if subtree is None:
             continue
         dropped.update(subtree)
         # the "but" or "," before a dropped verb goes with it
@@ -252,8 +252,8 @@ def without_occasion(ctx: DocContext, head: int, tokens: list[int]) -> list[int]
             continue
         if verb.dep_ != "advcl" or any(c.dep_ in _OWN_CLAUSE for c in verb.children):
             continue
-        subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
-        if any(ctx.quote_of[j] >= 0 for j in subtree):
+        subtree = _unquoted_subtree(ctx, verb)
+        if subtree is None:
             continue
         dropped.update(subtree)
         j = verb.left_edge.i - 1
@@ -261,6 +261,12 @@ def without_occasion(ctx: DocContext, head: int, tokens: list[int]) -> list[int]
             dropped.add(j)
             j -= 1
     return [i for i in tokens if i not in dropped]
+
+
+def _unquoted_subtree(ctx: DocContext, token: Token) -> range | None:
+    """The token's subtree, unless it holds quoted words (a quote is never cut)."""
+    subtree = range(token.left_edge.i, token.right_edge.i + 1)
+    return None if any(ctx.quote_of[i] >= 0 for i in subtree) else subtree
 
 
 def _has_subject(verb: Token) -> bool:
@@ -470,6 +476,41 @@ def not_raised_subject(ctx: DocContext, cue: list[int], source: Span | None) -> 
     if any(ctx.pos[i] == "VERB" and ctx.lemma[i] not in _RAISING_VERBS for i in cue):
         return source
     return None
+
+
+_NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "PART"})
+
+
+def without_governing_clause(ctx: DocContext, head: int, source: Span | None) -> Span | None:
+    """ "Commuters face weeks more uncertainty as [councillors] ask for a study": a source
+    whose root is a clause of its own (a verb with a subject) or the verb its cue hangs
+    on is not a speaker (the parse hung "councillors" on "as"); what names the speaker
+    is the noun phrase that ends it. A clause inside a noun phrase ("Mr. Kamin, who
+    emphasized that …") leaves the source as it is."""
+    if source is None:
+        return None
+    governors = {a.i for a in ctx.doc[head].ancestors if a.pos_ in {"VERB", "AUX"}}
+    roots = [t for t in source if t.head.i == t.i or not source.start <= t.head.i < source.end]
+    if not any(t.i in governors or _heads_clause(t) for t in roots):
+        return source
+    start = source.end
+    while start > source.start and ctx.pos[start - 1] in _NOUN_PHRASE_POS:
+        start -= 1
+    if start == source.end or not any(
+        ctx.pos[i] in {"NOUN", "PROPN", "PRON"} for i in range(start, source.end)
+    ):
+        return None
+    return ctx.doc[start : source.end]
+
+
+def _heads_clause(token: Token) -> bool:
+    """A verb with a subject of its own that is no relative pronoun ("who spoke")."""
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"relcl", "acl"}:
+        return False
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and not any(
+        c.tag_ in {"WP", "WDT", "WP$"} for s in subjects for c in s.subtree
+    )
 
 
 def without_participle(source: Span | None) -> Span | None:
