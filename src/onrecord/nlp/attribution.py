@@ -179,11 +179,14 @@ class AttributionFinder:
         for candidate in self.candidates(ctx):
             confidence = self._confidence(ctx, candidate)
             if confidence is not None and confidence >= self.min_confidence:
-                found.append(candidate.attribution)
-                found[-1].confidence = confidence
+                attribution = candidate.attribution
+                attribution.confidence = confidence
                 # After the checker: judged on the tagger's span, kept ones lose the
                 # clause (retrained on the cut spans, the checker kept fewer contents).
-                found[-1].source = without_governing_clause(ctx, candidate.head, found[-1].source)
+                attribution.source = without_governing_clause(
+                    ctx, candidate.head, attribution.source
+                )
+                found.append(attribution)
         join_split_quotes(ctx, found)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
@@ -311,10 +314,10 @@ class AttributionFinder:
         source = without_participle(
             unquoted(ctx, source or grammatical_source(ctx, described.head, in_content))
         )
-        confidence = sum(probs) / len(probs)
         source = not_raised_subject(
             ctx, cue, not_passive_subject(ctx, described.head, source, SPEECH_VERBS)
         )
+        confidence = sum(probs) / len(probs)
         kept = without_stray_preposition(ctx, cue, in_content, source)
         found = DocAttribution(
             cue=doc[kept[0] : kept[-1] + 1],
