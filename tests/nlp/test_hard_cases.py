@@ -533,3 +533,59 @@ def test_headline_reports_say(headline: str) -> None:
     assert_attribution(
         found, content=content, source=source, cue=cue, kind=AttributionKind.INDIRECT
     )
+
+
+# -- interview transcripts ------------------------------------------------------------
+
+
+def test_transcript_turns_are_their_speakers() -> None:
+    found = attributions(
+        "On Sunday, Governor Mary Fallin spoke to CNN's Jake Tapper about the campaign.",
+        "Partial transcript as follows:",
+        "JAKE TAPPER: Do you think the campaign has changed its tone?",
+        "FALLIN: I think it has. The candidate has been listening to voters.",
+        "And the voters have been clear about what they want from him.",
+        "(CROSSTALK.)",
+        "TAPPER: Will you campaign with him next month?",
+        "FALLIN: I will be in Tulsa with him on the first of the month.",
+        "Follow the show on Twitter.",
+    )
+    turns = [a for a in found if a.cue is not None and a.cue.text == ":"]
+    assert [(a.source and a.source.text, content_of(a)) for a in turns] == [
+        ("JAKE TAPPER", "Do you think the campaign has changed its tone"),
+        (
+            "FALLIN",
+            "I think it has. The candidate has been listening to voters "
+            "And the voters have been clear about what they want from him",
+        ),
+        ("TAPPER", "Will you campaign with him next month"),
+        ("FALLIN", "I will be in Tulsa with him on the first of the month"),
+    ], describe(found)
+    assert all(a.kind is AttributionKind.DIRECT for a in turns)
+
+
+def test_transcript_quoted_paragraph_by_paragraph_with_an_unnamed_host() -> None:
+    """Every paragraph opens a quotation that none closes; the host is never introduced,
+    but speaks more than once."""
+    found = attributions(
+        "On Fox News Sunday, Governor Mike Pence defended the campaign.",
+        '"WALLACE: Let me start with the debate. Will she be there?',
+        '"PENCE: She will not be attending the debate tomorrow night.',
+        '"WALLACE: Do you really see those two as equivalent?',
+        '"PENCE: Well, look, the voters will decide that.',
+    )
+    turns = [(a.source and a.source.text, content_of(a)) for a in found]
+    assert ("WALLACE", "Let me start with the debate. Will she be there") in turns
+    assert ("PENCE", "She will not be attending the debate tomorrow night") in turns
+    assert ("PENCE", "Well, look, the voters will decide that") in turns
+    # No attribution reads across the speakers' labels.
+    assert not any("PENCE:" in part.text for a in found for part in a.content), describe(found)
+
+
+def test_editorial_labels_are_not_speakers() -> None:
+    found = attributions(
+        "The council approved the budget on Monday, the mayor said.",
+        "CORRECTION: An earlier version of this article gave the wrong date for the vote.",
+        "UPDATE: The council will meet again in March.",
+    )
+    assert not any(a.cue is not None and a.cue.text == ":" for a in found), describe(found)

@@ -64,13 +64,16 @@ from onrecord.nlp.grammar import (
 )
 from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
 from onrecord.nlp.rules import (
+    TRANSCRIPT_METHOD,
     DocAttribution,
+    Transcript,
     content_kind,
     continuation_quotes,
     dash_signoffs,
     headline_tails,
     join_split_quotes,
     nominal_calls,
+    transcript_turns,
 )
 from onrecord.nlp.windows import role_window
 
@@ -187,12 +190,17 @@ class AttributionFinder:
                     ctx, candidate.head, attribution.source
                 )
                 found.append(attribution)
+        transcript = transcript_turns(ctx)
+        found = [a for a in found if not _takes_a_label(a, transcript)] + transcript.turns
         join_split_quotes(ctx, found)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
         found += headline_tails(ctx, found)
         found += nominal_calls(ctx, found)
-        return sorted(found, key=lambda a: a.content[0].start)
+        return sorted(
+            (a for a in found if a.method == TRANSCRIPT_METHOD or not _reads_over(a, transcript)),
+            key=lambda a: a.content[0].start,
+        )
 
     def candidates(self, ctx: DocContext) -> list[Candidate]:
         """Every cue the cue tagger finds likely enough, with its source and content."""
@@ -365,6 +373,24 @@ def _fallback_content(ctx: DocContext, head: int, cue: list[int]) -> tuple[str, 
     if tokens := quote_before(ctx, head):
         return "quote", tokens
     return "interrupted", interrupted_clause(ctx, head)
+
+
+def _takes_a_label(attribution: DocAttribution, transcript: Transcript) -> bool:
+    """Whether the tagger read a transcript's "PENCE:" or an editor's "CORRECTION:" as
+    a cue (the turn itself stands for the first)."""
+    cue = attribution.cue
+    return cue is not None and cue.end - 1 in transcript.label_colons
+
+
+def _reads_over(attribution: DocAttribution, transcript: Transcript) -> bool:
+    """Whether a content takes in a turn's speaker label ("PENCE:"): read across turns,
+    as a quotation opened at every paragraph and never closed makes it."""
+    return any(
+        span.start <= turn.cue.start < span.end
+        for turn in transcript.turns
+        if turn.cue is not None
+        for span in attribution.content
+    )
 
 
 def _overlap(first: Span, second: Span) -> bool:
