@@ -242,3 +242,15 @@ def test_a_surname_tagged_as_a_common_noun_at_a_sentence_start_is_still_the_pers
     )
     actor = speaker_of(found, "front")
     assert (actor.name, actor.role) == ("Volodymyr Zelenskyy", "Ukrainian President")
+
+
+def test_a_transcript_label_is_the_person_the_article_names() -> None:
+    found = analyse(
+        "On Sunday, OK Gov Mary Fallin spoke to CNN's Jake Tapper about the campaign.",
+        "JAKE TAPPER: Do you think the campaign has changed its tone?",
+        "FALLIN: I think it has changed a great deal.",
+        "TAPPER: Will you campaign with him next month?",
+    )
+    assert speaker_of(found, "its tone").name == "Jake Tapper"
+    assert speaker_of(found, "great deal").name == "Mary Fallin"
+    assert speaker_of(found, "next month").name == "Jake Tapper"

@@ -17,7 +17,7 @@ from onrecord.knowledge import Country, country_by_name, country_of
 from onrecord.model import Actor, ActorType, fold
 from onrecord.nlp.mentions import UNSPECIFIED_MEDIA, Reading, read_mention
 from onrecord.nlp.names import NameIndex, person_actor
-from onrecord.nlp.rules import DocAttribution
+from onrecord.nlp.rules import TRANSCRIPT_METHOD, DocAttribution
 
 _REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _PRESS_VERBS = frozenset({"revealed", "reported", "leaked"})  # past participles
@@ -70,6 +70,8 @@ class _Resolution:
     def _actors(self, attribution: DocAttribution) -> list[Actor]:
         if attribution.source is None:
             return self._unsourced(attribution)
+        if attribution.method == TRANSCRIPT_METHOD:
+            return [self._transcript_speaker(attribution.source)]
         reading = read_mention(attribution.source, self.index, attribution.content)
         if reading.actors:
             return list(reading.actors)
@@ -82,6 +84,14 @@ class _Resolution:
                 actor = person_actor(actor.name, reading.fallback.role)
             return [actor]
         return []
+
+    def _transcript_speaker(self, label: Span) -> Actor:
+        """ "PENCE:" is the article's Mike Pence; "TAPPER:" is the "JAKE TAPPER:" of an
+        earlier turn."""
+        name = self.index.full_name(" ".join(t.text.title() for t in label if t.is_alpha))
+        earlier = (s.actor.name for s in reversed(self.history) if s.actor.type is ActorType.PERSON)
+        name = next((n for n in earlier if n.endswith(f" {name}")), name)
+        return self._person(name, None)
 
     def _unsourced(self, attribution: DocAttribution) -> list[Actor]:
         cue = attribution.cue
