@@ -9,12 +9,14 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from onrecord.nlp.attribution import paragraph_starts
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.grammar import (
     completed_clause,
     grammatical_source,
     not_passive_subject,
     not_raised_subject,
+    paragraph_after_colon,
     quote_before,
     speaker_after_quote,
     with_fronted_part,
@@ -125,6 +127,19 @@ def test_the_quote_just_before_a_cue_is_its_fallback_content(nlp: Language) -> N
 def test_no_fallback_quote_when_words_stand_between(nlp: Language) -> None:
     ctx = parse(nlp, "“It is over,” he wrote. Later the mayor asks for calm.")
     assert quote_before(ctx, index(ctx, "asks")) == []
+
+
+def test_a_colon_closing_the_cue_s_paragraph_quotes_the_next_one(nlp: Language) -> None:
+    text = "“It was a mistake,” he said.\n\nLimbaugh added:\n\nShe knows it. She said so.\n\nNext."
+    ctx = build_context(nlp(text), paragraph_starts(text))
+    block = paragraph_after_colon(ctx, [index(ctx, "added")])
+    assert words(ctx, block) == "She knows it . She said so ."
+
+
+def test_no_next_paragraph_when_the_cue_s_paragraph_goes_on(nlp: Language) -> None:
+    text = "He added: the plan is dead.\n\nShe knows it."
+    ctx = build_context(nlp(text), paragraph_starts(text))
+    assert paragraph_after_colon(ctx, [index(ctx, "added")]) == []
 
 
 def test_a_preposition_saying_where_is_not_part_of_the_cue(nlp: Language) -> None:

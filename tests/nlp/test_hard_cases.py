@@ -515,6 +515,21 @@ def test_quote_over_several_paragraphs_closed_only_in_the_last(
     assert all(a.kind is AttributionKind.DIRECT for a in found)
 
 
+def test_a_cue_and_colon_closing_a_paragraph_quote_the_next_paragraph_whole() -> None:
+    found = attributions(
+        "“It was a mistake,” the senator said of the vote.",
+        "The senator added:",
+        "It’s typical of this council. It never listens, and the bills keep rising.",
+    )
+    assert_attribution(
+        found,
+        content="It’s typical of this council. It never listens, and the bills keep rising",
+        source="The senator",
+        cue={"added", "added:"},
+        kind=AttributionKind.INDIRECT,
+    )
+
+
 # -- headlines ------------------------------------------------------------------------
 
 

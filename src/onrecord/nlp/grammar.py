@@ -58,6 +58,20 @@ def quote_before(ctx: DocContext, head: int) -> list[int]:
     return list(range(first, end))
 
 
+def paragraph_after_colon(ctx: DocContext, cue: list[int]) -> list[int]:
+    """ "Limbaugh added:" closing its paragraph: the next paragraph is what he added."""
+    para = ctx.para_of[cue[-1]]
+    _, end = ctx.para_bounds[para]
+    last = end - 1
+    while last > cue[-1] and ctx.is_space[last]:
+        last -= 1
+    colon_ends_cue = last == cue[-1] or (last == cue[-1] + 1 and not ctx.is_space[last])
+    if ctx.lower[last] != ":" or not colon_ends_cue or para + 1 >= len(ctx.para_bounds):
+        return []
+    start, end = ctx.para_bounds[para + 1]
+    return [i for i in range(start, end) if not ctx.is_space[i]]
+
+
 def interrupted_clause(ctx: DocContext, head: int) -> list[int]:
     """ "The bridge, the mayor said, will open": the verb clause a cue interrupts,
     without the cue's own words."""
