@@ -70,6 +70,13 @@ def test_a_content_cut_inside_a_phrase_runs_to_its_end(nlp: Language) -> None:
     assert words(ctx, content) == "problems in the Middle East , China and elsewhere"
 
 
+def test_a_content_cut_at_its_clause_s_subject_is_the_whole_clause(nlp: Language) -> None:
+    ctx = parse(nlp, "The campaign says the candidate will announce a new program on Friday.")
+    cut = span_of(ctx, "the", "candidate")
+    content = completed_clause(ctx, index(ctx, "says"), [index(ctx, "says")], cut, set())
+    assert words(ctx, content) == "the candidate will announce a new program on Friday"
+
+
 def test_a_quoted_content_is_not_completed(nlp: Language) -> None:
     ctx = parse(nlp, "He called the plan “a disaster for the city” and left.")
     cut = span_of(ctx, "the", "disaster")

@@ -46,7 +46,7 @@ def quote_before(ctx: DocContext, head: int) -> list[int]:
     """ "“Why not?” a narrator asks.": the quotation that ends, in the cue's paragraph,
     just before the cue's clause (its subject, or the cue itself)."""
     subject = next(
-        (c for c in ctx.doc[head].children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < head),
+        (c for c in ctx.doc[head].children if c.dep_ in _SUBJECTS and c.i < head),
         None,
     )
     k = (subject.left_edge.i if subject is not None else head) - 1
@@ -122,13 +122,17 @@ def completed_clause(
     """The role tagger often stops inside a phrase ("problems in the Middle East, China
     [and elsewhere]"): an unquoted content with one root, after the cue in its
     sentence, runs on to the end of that root's subtree, in its paragraph, up to an
-    aside or the tagged ``source``."""
+    aside or the tagged ``source``. A root that is the subject of a clause under the
+    cue stands for that clause."""
     if not tokens or any(ctx.quote_of[i] >= 0 for i in tokens):
         return tokens
     inside = set(tokens)
     roots = [i for i in tokens if inside.isdisjoint(ctx.ancestors[i])]
     if len(roots) != 1 or roots[0] < head or ctx.sent_of[roots[0]] != ctx.sent_of[head]:
         return tokens
+    verb = ctx.head[roots[0]]
+    if ctx.dep[roots[0]] in _SUBJECTS and verb > tokens[-1] and head in ctx.ancestors[verb]:
+        roots = [verb]  # "says [the candidate] will announce plans": the whole clause
     rest = []
     for i in range(tokens[-1] + 1, ctx.doc[roots[0]].right_edge.i + 1):
         if ctx.para_of[i] != ctx.para_of[tokens[-1]] or ctx.lower[i] in _ASIDES or i in source:
@@ -334,6 +338,7 @@ def trimmed_span(doc: Doc, start: int, end: int, punctuation: bool = False) -> S
 
 
 _ASIDES = frozenset({"—", "–", "--", "(", ";", ":"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SEPARATORS = frozenset({",", ";", "—", "–"})
 _INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})  # "…, saying", "and added"
 
@@ -472,7 +477,7 @@ def _passive_subject(verb: Token) -> Token | None:
         governor = verb.head
         while governor.dep_ == "conj" and not _has_subject(governor):
             governor = governor.head  # "it would adjust and adapt, when asked"
-        return next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return next((c for c in governor.children if c.dep_ in _SUBJECTS), None)
     return None
 
 
@@ -521,7 +526,7 @@ def _heads_clause(token: Token) -> bool:
     """A verb with a subject of its own that is no relative pronoun ("who spoke")."""
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"relcl", "acl"}:
         return False
-    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
     return bool(subjects) and not any(
         c.tag_ in {"WP", "WDT", "WP$"} for s in subjects for c in s.subtree
     )
