@@ -254,3 +254,14 @@ def test_a_transcript_label_is_the_person_the_article_names() -> None:
     assert speaker_of(found, "its tone").name == "Jake Tapper"
     assert speaker_of(found, "great deal").name == "Mary Fallin"
     assert speaker_of(found, "next month").name == "Jake Tapper"
+
+
+def test_i_inside_a_speaker_s_words_is_that_speaker() -> None:
+    found = analyse(
+        "Mayor Ana Ruiz spoke to Jake Tapper after the vote.",
+        "TAPPER: Will the bridge open?",
+        "RUIZ: Well, I think the bridge will open in March. I believe the council agrees.",
+    )
+    nested = [a for a in found if a.source is not None and a.source.text == "I"]
+    assert nested, [(a.source and a.source.text, a.cue and a.cue.text) for a in found]
+    assert all(a.actor is not None and a.actor.name == "Ana Ruiz" for a in nested)

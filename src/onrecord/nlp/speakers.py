@@ -21,6 +21,7 @@ from onrecord.nlp.rules import TRANSCRIPT_METHOD, DocAttribution
 
 _REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _PRESS_VERBS = frozenset({"revealed", "reported", "leaked"})  # past participles
+_FIRST_PERSON = frozenset({"i", "me"})
 _GROUP_TYPES = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION, ActorType.MEDIA})
 
 
@@ -45,6 +46,8 @@ class _Resolution:
         self.doc = doc
         self.index = NameIndex.build(doc)
         self.history: list[_Spoken] = []
+        # What each resolved speaker says, for the "I" who speaks inside it.
+        self.quoted: list[tuple[list[Span], Actor]] = []
         self.subjects: list[_Spoken] | None = None
         # A person's first role in the article, also for mentions that give none.
         self.roles: dict[str, str] = {}
@@ -65,6 +68,7 @@ class _Resolution:
                 actor = self._with_role(actor)
                 out.append(replace(attribution, actor=actor))
                 self.history.append(_Spoken(_position(attribution), actor))
+                self.quoted.append((attribution.content, actor))
         return out
 
     def _actors(self, attribution: DocAttribution) -> list[Actor]:
@@ -83,7 +87,20 @@ class _Resolution:
                 # "The Foreign Secretary said": the role the article had not given yet
                 actor = person_actor(actor.name, reading.fallback.role)
             return [actor]
+        if attribution.source.root.lower_ in _FIRST_PERSON:
+            return self._quoting(attribution.source.start)
         return []
+
+    def _quoting(self, position: int) -> list[Actor]:
+        """Whoever says the words at ``position``: the "I" of "I think …" inside Pence's
+        answer is Pence. The innermost (latest starting) such content wins."""
+        inside = [
+            (part.start, actor)
+            for content, actor in self.quoted
+            for part in content
+            if part.start <= position < part.end
+        ]
+        return [max(inside, key=lambda found: found[0])[1]] if inside else []
 
     def _transcript_speaker(self, label: Span) -> Actor:
         """ "PENCE:" is the article's Mike Pence; "TAPPER:" is the "JAKE TAPPER:" of an
