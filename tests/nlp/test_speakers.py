@@ -146,6 +146,19 @@ def test_a_group_gives_one_attribution_per_member() -> None:
     assert names == ["Government of France", "Government of Germany"]
 
 
+@pytest.mark.parametrize("name", ["Procter & Gamble", "Power & Politics"])
+def test_an_ampersand_joins_one_name_not_two_members(name: str) -> None:
+    found = analyse(f"{name} said on Monday that prices would rise in March.")
+    actors = [a.actor for a in found if a.actor and "prices" in a.content[0].text]
+    assert [(a.name, a.type) for a in actors] == [(name, ActorType.ORGANIZATION)]
+
+
+def test_a_host_s_title_is_a_role() -> None:
+    found = analyse("CNN host Jake Tapper said the debate would start at nine.")
+    actor = speaker_of(found, "debate")
+    assert (actor.name, actor.role) == ("Jake Tapper", "CNN host")
+
+
 def test_a_definite_description_is_the_person_with_that_role() -> None:
     found = analyse(
         "Latvian President Edgars Rinkēvičs met the press in Riga on Monday.",

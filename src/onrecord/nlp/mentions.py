@@ -124,8 +124,9 @@ def group_members(span: Span) -> list[Span]:
                 head = objects[0]
     conjuncts = [t for t in head.conjuncts if span.start <= t.i < span.end]
     members = [head, *conjuncts]
-    # "Deputy Premier and Foreign Minister Antonio Tajani" is one person with two titles.
-    if not conjuncts or not all(_names_someone(t) for t in members):
+    # "Deputy Premier and Foreign Minister Antonio Tajani" is one person with two titles;
+    # "&" joins the words of one name ("Power & Politics", "Procter & Gamble").
+    if not conjuncts or _ampersand_name(span) or not all(_names_someone(t) for t in members):
         return [span]
     return [_name_span(t) for t in members]
 
@@ -165,6 +166,8 @@ def _proper(span: Span, head: Token, index: NameIndex) -> Actor | None:
             return Actor(text, ActorType.MEDIA)
         return Actor(index.acronyms.get(text, text), ActorType.ORGANIZATION)
     classes = {noun_class(t) for t in run}
+    if _ampersand_name(span.doc[run[0].i : run[-1].i + 1]) and "media" not in classes:
+        return Actor(text, ActorType.ORGANIZATION)
     if "media" in classes:
         name = f"The {text}" if _has_article(span, run) else text
         return Actor(name, ActorType.MEDIA)
@@ -184,7 +187,7 @@ def _proper_run(span: Span, head: Token) -> list[Token]:
     doc = span.doc
     while start > span.start and (
         doc[start - 1].tag_ in PROPER_TAGS
-        or (doc[start - 1].lower_ in ("of", "for", "the", "and") and start - 1 > span.start)
+        or (doc[start - 1].lower_ in ("of", "for", "the", "and", "&") and start - 1 > span.start)
     ):
         start -= 1
     while doc[start].lower_ in ("of", "for", "and"):
@@ -192,14 +195,19 @@ def _proper_run(span: Span, head: Token) -> list[Token]:
     # An organisation's name goes on past its head: "Institute for the Study of War".
     end = head.i + 1
     while end < span.end and (
-        doc[end].tag_ in PROPER_TAGS or doc[end].lower_ in ("of", "for", "the", "and", "on")
+        doc[end].tag_ in PROPER_TAGS or doc[end].lower_ in ("of", "for", "the", "and", "on", "&")
     ):
         end += 1
     while end > head.i + 1 and doc[end - 1].tag_ not in PROPER_TAGS:
         end -= 1
-    if noun_class(head) != "organization":
+    if noun_class(head) != "organization" and not _ampersand_name(doc[start:end]):
         end = head.i + 1
     return list(doc[start:end])
+
+
+def _ampersand_name(words: Span) -> bool:
+    """ "Procter & Gamble", "Power & Politics": one name, not two people."""
+    return any(t.text == "&" for t in words)
 
 
 def _has_article(span: Span, run: list[Token]) -> bool:
