@@ -207,6 +207,46 @@ def test_speaker_inside_the_quote(sentence: str, source: str, first: str, second
         assert got.kind is AttributionKind.DIRECT
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source", "parts"),
+    [
+        (
+            "“The tolls are too high,” said Duarte, who runs the bakery on the corner. "
+            "“Nobody will pay them.”",
+            "Duarte",
+            ["The tolls are too high", "Nobody will pay them"],
+        ),
+        (
+            "“Now that the vote is over,” she told the host, “the real work begins.”",
+            "she",
+            ["Now that the vote is over", "the real work begins"],
+        ),
+    ],
+)
+def test_a_quote_continued_after_its_cue_is_one_content(
+    sentence: str, source: str, parts: list[str]
+) -> None:
+    """PolNeAR's convention: the speaker's quotations on either side of the cue, or in
+    the next sentence, are one attribution in two parts."""
+    found = attributions(sentence)
+    both = [a for a in found if all(part in content_of(a) for part in parts)]
+    assert len(both) == 1, describe(found)
+    assert both[0].source is not None and both[0].source.text.startswith(source)
+
+
+def test_a_next_quote_with_a_cue_of_its_own_is_not_joined() -> None:
+    found = attributions(
+        "“This just isn’t right,” Warren said. “You squeezed your employees,” she said later."
+    )
+    assert_attribution(
+        found,
+        content="This just isn’t right",
+        source="Warren",
+        cue="said",
+        kind=AttributionKind.DIRECT,
+    )
+
+
 def test_what_else_the_speaker_did_is_not_content() -> None:
     found = attributions(
         "The mayor described the plan as “reckless” but stopped short of calling it illegal."

@@ -72,9 +72,12 @@ from onrecord.nlp.rules import (
     continuation_quotes,
     dash_signoffs,
     headline_tails,
+    join_next_quote,
+    join_previous_quote,
     join_split_quotes,
     nominal_calls,
     transcript_turns,
+    without_others_sentences,
 )
 from onrecord.nlp.windows import role_window
 
@@ -193,7 +196,10 @@ class AttributionFinder:
                 found.append(attribution)
         transcript = transcript_turns(ctx)
         found = [a for a in found if not _takes_a_label(a, transcript)] + transcript.turns
+        without_others_sentences(ctx, found)
         join_split_quotes(ctx, found)
+        join_next_quote(ctx, found)
+        join_previous_quote(ctx, found)
         found += dash_signoffs(ctx, found)
         found += continuation_quotes(ctx, found)
         found += headline_tails(ctx, found)

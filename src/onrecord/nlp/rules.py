@@ -18,6 +18,7 @@ from spacy.tokens import Span
 
 from onrecord.model import Actor, AttributionKind, DateRule
 from onrecord.nlp.context import DocContext
+from onrecord.nlp.grammar import index_runs, quote_before, trimmed_span
 
 CONTINUATION_METHOD = "rule:quote-continuation-v1"
 SIGNOFF_METHOD = "rule:dash-signoff-v1"
@@ -43,6 +44,7 @@ _HEADLINE_VERBS = frozenset(
     }
 )
 _HEADLINE_SOURCE_MAX = 4  # words between the comma and the verb
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
 _DASHES = frozenset({"―", "—", "–", "--", "-"})
 
 
@@ -103,6 +105,106 @@ def join_split_quotes(ctx: DocContext, found: list[DocAttribution]) -> None:
             continue
         first, end = ctx.quote_tokens[region]
         attribution.content.append(ctx.doc[first:end])
+
+
+def without_others_sentences(ctx: DocContext, found: list[DocAttribution]) -> None:
+    """“A,” Warren said. “B,” she said later.: a content that runs on into another
+    sentence gives up the words there that the cue of that sentence claims as its source
+    or content (unless that cue is inside the content: what the speaker reports someone
+    said)."""
+    cue_sentences = {ctx.sent_of[a.cue.start]: a for a in found if a.cue is not None}
+    for attribution in found:
+        if attribution.cue is None:
+            continue
+        own = ctx.sent_of[attribution.cue.start]
+        within = {t.i for part in attribution.content for t in part}
+        taken = set()
+        for token in (t for part in attribution.content for t in part):
+            other = cue_sentences.get(ctx.sent_of[token.i])
+            if other is None or other is attribution or ctx.sent_of[token.i] == own:
+                continue
+            nested = other.cue is not None and other.cue.start in within
+            claims = [*other.content, other.source] if other.source else other.content
+            if not nested and any(p.start <= token.i < p.end for p in claims):
+                taken.add(token.i)
+        if not taken:
+            continue
+        kept = [t.i for part in attribution.content for t in part if t.i not in taken]
+        spans = [trimmed_span(ctx.doc, r[0], r[-1] + 1, punctuation=True) for r in index_runs(kept)]
+        attribution.content = [span for span in spans if span is not None] or attribution.content
+        attribution.kind = content_kind(ctx, attribution.content)
+
+
+def join_next_quote(ctx: DocContext, found: list[DocAttribution]) -> None:
+    """“A,” said X, who heads the institute. “B.”: a quotation that opens the next
+    sentence of the paragraph and fills it, unclaimed, continues the speaker of a
+    quotation that came before its cue; PolNeAR makes them one attribution."""
+    for attribution in found:
+        cue = attribution.cue
+        if (
+            attribution.kind is AttributionKind.INDIRECT
+            or cue is None
+            or attribution.content[-1].end > cue.start
+        ):
+            continue
+        after = max(cue.end, attribution.source.end if attribution.source else 0)
+        region = _quote_opening_next_sentence(ctx, after)
+        if region is None:
+            continue
+        first, end = ctx.quote_tokens[region]
+        if _fills_sentence(ctx, end) and not _claimed(found, first, end):
+            attribution.content.append(ctx.doc[first:end])
+
+
+def join_previous_quote(ctx: DocContext, found: list[DocAttribution]) -> None:
+    """“A,” he told the host, “B.”: when the tagger took only the quotation after the
+    cue, the unclaimed one just before the cue's clause opens the same content."""
+    for attribution in found:
+        cue = attribution.cue
+        if (
+            attribution.kind is AttributionKind.INDIRECT
+            or attribution.method == TRANSCRIPT_METHOD
+            or cue is None
+            or attribution.content[0].start < cue.end
+        ):
+            continue
+        before = quote_before(ctx, cue.root.i)
+        if (
+            before
+            and ctx.para_of[before[0]] == ctx.para_of[cue.start]
+            and not _claimed(found, before[0], before[-1] + 1)
+        ):
+            attribution.content.insert(0, ctx.doc[before[0] : before[-1] + 1])
+
+
+def _quote_opening_next_sentence(ctx: DocContext, i: int) -> int | None:
+    """The quotation that opens the sentence after the one token ``i`` is in (the parse
+    may leave its opening mark at the end of the sentence before)."""
+    paragraph = ctx.para_of[i - 1]
+    ended = False
+    for j in range(i, ctx.n_tokens):
+        if ctx.para_of[j] != paragraph or ctx.quote_of[j] >= 0:
+            break
+        ended = ended or ctx.lower[j] in _SENTENCE_ENDS
+    else:
+        return None
+    region = ctx.quote_of[j]
+    if ctx.para_of[j] != paragraph or not ended or ctx.quote_tokens[region][0] != j:
+        return None  # the paragraph ended, or the quotation is not the sentence's start
+    return region
+
+
+def _fills_sentence(ctx: DocContext, end: int) -> bool:
+    """Nothing but punctuation follows the quotation ending before ``end`` up to the end
+    of its sentence or paragraph."""
+    for j in range(end, ctx.n_tokens):
+        if ctx.para_of[j] != ctx.para_of[end - 1] or "\n" in ctx.doc[j].text:
+            return True
+        if ctx.doc[j].is_sent_start and j > end:
+            return True
+        if not (ctx.is_punct[j] or ctx.is_space[j]):
+            return False
+    return True
 
 
 def continuation_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
