@@ -155,6 +155,28 @@ def role_features(ctx: DocContext, cue: Cue, j: int) -> Features:
         feats.append("punct")
     if _blocked(cue, j):
         feats += ["blocked", f"blocked|so={sent_off}"]
+    if sent_off == 0:
+        feats += _clause_structure(ctx, cue, j, rel)
+    return feats
+
+
+_CLAUSE_LINKS = frozenset(
+    {"relcl", "advcl", "acl", "conj", "appos", "prep", "pcomp", "ccomp", "xcomp", "parataxis"}
+)
+_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "-", "(", ")"})
+
+
+def _clause_structure(ctx: DocContext, cue: Cue, j: int, rel: str) -> Features:
+    """The clauses and punctuation that stand between token ``j`` and the cue in its sentence."""
+    lo, hi = (j + 1, cue.first) if j < cue.first else (cue.last + 1, j)
+    breaks = sum(1 for k in range(lo, hi) if ctx.lower[k] in _BREAKS)
+    feats = [f"br|rel={min(breaks, 3)}|{rel}"]
+    anc = ctx.ancestors[j]
+    if cue.head in anc:
+        chain = [j, *anc[: anc.index(cue.head)]]  # j up to the cue head's child
+        feats.append(f"depth={min(len(chain), 5)}")
+        links = {ctx.dep[k] for k in chain[:-1]} & _CLAUSE_LINKS
+        feats += [f"via={d}" for d in sorted(links)]
     return feats
 
 
