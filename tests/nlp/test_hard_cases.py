@@ -247,6 +247,20 @@ def test_a_next_quote_with_a_cue_of_its_own_is_not_joined() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "The senator pointedly refused to endorse the governor during a speech in July.",
+            "the governor",
+        ),
+        ("The union praised the plan after the vote on Monday.", "the plan"),
+    ],
+)
+def test_when_it_was_said_is_not_content(sentence: str, content: str) -> None:
+    assert content in [content_of(a) for a in attributions(sentence)]
+
+
 def test_what_else_the_speaker_did_is_not_content() -> None:
     found = attributions(
         "The mayor described the plan as “reckless” but stopped short of calling it illegal."

@@ -206,21 +206,29 @@ def without_verb_adjuncts(
     ctx: DocContext, head: int, cue: list[int], tokens: list[int]
 ) -> list[int]:
     """What else the speaker did, and when: the cue verb's trailing verbs that share its
-    subject ("described it as terrible [but stopped short of …]") and clauses that
-    set a scene ("[as Trump consolidates …]") are not content, unless the content
-    starts in them. (Dropping its prepositional phrases too was tried: they hold
-    content as often as not.)"""
+    subject ("described it as terrible [but stopped short of …]"), clauses that set a
+    scene ("[as Trump consolidates …]") and the cue's phrases of occasion ("endorsed
+    Trump [during a speech]") are not content, unless the content starts in them.
+    (Dropping all its prepositional phrases was tried: they hold content as often as
+    not.)"""
     if not tokens:
         return tokens
     doc = ctx.doc
     first = tokens[0]
     dropped: set[int] = set()
-    for child in doc[head].children:
+    occasions = [
+        c
+        for i in cue
+        for c in doc[i].children
+        if c.dep_ == "prep" and c.lower_ in _WHEN_PREPOSITIONS
+    ]
+    for child in [*doc[head].children, *occasions]:
         if child.i < head or child.i in cue or child.left_edge.i <= first:
             continue
         if not (
             (child.dep_ == "conj" and not _has_subject(child))
             or (child.dep_ == "advcl" and _sets_scene(child))
+            or child in occasions
         ):
             continue
         subtree = _unquoted_subtree(ctx, child)
@@ -235,6 +243,9 @@ def without_verb_adjuncts(
     return [i for i in tokens if i not in dropped]
 
 
+# The occasion of saying, after the cue's object ("endorsed Trump [during a speech]"):
+# PolNeAR train keeps such phrases of the cue verb out of the content 50 times in 73.
+_WHEN_PREPOSITIONS = frozenset({"during", "after", "before", "despite", "until"})
 _PARTICIPLE_CLAUSES = frozenset({"pcomp", "advcl"})
 
 
