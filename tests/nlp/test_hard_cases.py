@@ -150,6 +150,20 @@ def test_speaker_with_a_description_after_a_direct_quote() -> None:
     )
 
 
+def test_a_speaker_after_a_quote_whose_name_the_tagger_misreads() -> None:
+    # The tagger takes "Tulsa" for a verb; a capitalised word still names.
+    found = attributions(
+        "“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday."
+    )
+    assert_attribution(
+        found,
+        content="We will achieve justice in this case",
+        source="Tulsa police Chief Chuck Jordan",
+        cue={"said", "said Monday"},
+        kind=AttributionKind.DIRECT,
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "parts"),
     [

@@ -328,7 +328,11 @@ class AttributionFinder:
             )
         ]
         source = named or nearest_source(doc, sources, cue)
-        if speaker is not None and (source is None or not _overlap(source, speaker)):
+        if speaker is not None and (
+            source is None
+            or not _overlap(source, speaker)
+            or (speaker.start < source.start and source.end <= speaker.end)
+        ):
             source = speaker  # the tagger's source, when it names the speaker, has its edges
         source = without_participle(
             unquoted(ctx, source or grammatical_source(ctx, described.head, in_content))

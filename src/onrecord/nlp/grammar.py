@@ -393,7 +393,8 @@ def speaker_after_quote(ctx: DocContext, cue: list[int]) -> Span | None:
     span = ctx.doc[start:end]
     if not span or len(span) > _LONGEST_NAMING or span[0].pos_ == "ADP":
         return None  # “A,” but in their report they said: not a name
-    if not all(t.pos_ in _NAMING_POS or t.is_punct or t.is_space for t in span):
+    # A capitalised word is a name whatever its tag ("Tulsa" is tagged a verb there).
+    if not all(t.pos_ in _NAMING_POS or t.is_title or t.is_punct or t.is_space for t in span):
         return None
     if any(t.text in {".", "!", "?"} for t in span):
         return None
