@@ -57,6 +57,17 @@ def test_nested_single_quotes_stay_inside_the_double_quote(text: str) -> None:
     assert regions[0].closed
 
 
+def test_a_nested_quote_with_the_same_curly_marks_stays_inside() -> None:
+    text = "“I’d rather live in what he calls “hell” than live in his world.” ― A. Reader"
+    assert quotes(text) == ["“I’d rather live in what he calls “hell” than live in his world.”"]
+
+
+def test_a_new_quote_after_an_unclosed_one_is_not_nested() -> None:
+    text = "“They revel in it.\n“There is another side,” Sexton said. “It is cathartic.”"
+    assert len(quotes(text)) == 2  # nested, the last mark would close one long quote
+    assert quotes(text)[-1] == "“It is cathartic.”"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -82,6 +82,7 @@ def _scan_paragraph(
         marks = SINGLE_QUOTE_CHARS  # British style: single marks are the primary quotes
     open_at = carry
     continued = carry is not None
+    nested = 0  # “…” inside a region opened by the same curly mark: “a “hell” b”
     i = start
     while i < end:
         ch = text[i]
@@ -90,13 +91,31 @@ def _scan_paragraph(
                 continued = False  # the re-opening mark of a continued quote
             elif open_at is None and _is_opening(text, i):
                 open_at = i
+            elif open_at is not None and _opens_nested(text, open_at, i, end, nested):
+                nested += 1
             elif open_at is not None and _is_closing(text, i) and i > open_at:
-                regions.append(QuoteRegion(open_at, i + 1, True))
-                open_at = None
+                if nested:
+                    nested -= 1
+                else:
+                    regions.append(QuoteRegion(open_at, i + 1, True))
+                    open_at = None
         i += 1
     if marks is SINGLE_QUOTE_CHARS and open_at is not None:
         return None  # an unpaired single mark is an apostrophe, not a quote
     return open_at
+
+
+def _opens_nested(text: str, open_at: int, i: int, end: int, nested: int) -> bool:
+    """A “ inside a region that “ opened opens a nested quotation, when enough closing
+    marks follow in the paragraph to close it and the region around it."""
+    if text[open_at] != "“" or text[i] != "“" or not _is_opening(text, i):
+        return False
+    before = i - 1
+    while before > open_at and text[before] in " \xa0":
+        before -= 1
+    if text[before] in ".!?:\n":
+        return False  # a new quotation after an unclosed one, not one inside it
+    return text.count("”", i, end) >= nested + 2
 
 
 def _continues(text: str, open_at: int, para_start: int, next_start: int, next_end: int) -> bool:
