@@ -248,6 +248,20 @@ def test_a_quote_continued_after_its_cue_is_one_content(
     assert both[0].source is not None and both[0].source.text.startswith(source)
 
 
+def test_what_a_cue_introduces_with_a_colon_is_its_whole_content() -> None:
+    found = attributions(
+        "Trump will probably use the debate to make some kind of news, Kall said: "
+        "“I feel like he has got a surprise up his sleeve.”"
+    )
+    assert_attribution(
+        found,
+        content="I feel like he has got a surprise up his sleeve",
+        source="Kall",
+        cue={"said", "said:"},
+        kind=AttributionKind.DIRECT,
+    )
+
+
 def test_a_next_quote_with_a_cue_of_its_own_is_not_joined() -> None:
     found = attributions(
         "“This just isn’t right,” Warren said. “You squeezed your employees,” she said later."

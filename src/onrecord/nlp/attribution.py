@@ -68,6 +68,7 @@ from onrecord.nlp.rules import (
     TRANSCRIPT_METHOD,
     DocAttribution,
     Transcript,
+    after_colon_only,
     content_kind,
     continuation_quotes,
     dash_signoffs,
@@ -197,6 +198,7 @@ class AttributionFinder:
         transcript = transcript_turns(ctx)
         found = [a for a in found if not _takes_a_label(a, transcript)] + transcript.turns
         without_others_sentences(ctx, found)
+        after_colon_only(ctx, found)
         join_split_quotes(ctx, found)
         join_next_quote(ctx, found)
         join_previous_quote(ctx, found)

@@ -135,6 +135,22 @@ def without_others_sentences(ctx: DocContext, found: list[DocAttribution]) -> No
         attribution.kind = content_kind(ctx, attribution.content)
 
 
+def after_colon_only(ctx: DocContext, found: list[DocAttribution]) -> None:
+    """ "…, Kall said: “I feel like …”": what a cue introduces with a colon is its
+    content, not what came before it (PolNeAR train: 367 of 375 such contents)."""
+    for attribution in found:
+        cue = attribution.cue
+        if cue is None or len(attribution.content) < 2:
+            continue
+        colon = cue.end - 1 if ctx.lower[cue.end - 1] == ":" else _next_word(ctx, cue.end)
+        if colon is None or ctx.lower[colon] != ":":
+            continue
+        after = [part for part in attribution.content if part.start > colon]
+        if after and len(after) < len(attribution.content):
+            attribution.content = after
+            attribution.kind = content_kind(ctx, after)
+
+
 def join_next_quote(ctx: DocContext, found: list[DocAttribution]) -> None:
     """“A,” said X, who heads the institute. “B.”: a quotation that opens the next
     sentence of the paragraph and fills it, unclaimed, continues the speaker of a
