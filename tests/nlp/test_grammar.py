@@ -21,6 +21,7 @@ from onrecord.nlp.grammar import (
     speaker_after_quote,
     with_fronted_part,
     within_participle_clause,
+    without_addressee,
     without_governing_clause,
     without_occasion,
     without_speaker_clause,
@@ -75,6 +76,19 @@ def test_a_content_cut_at_its_clause_s_subject_is_the_whole_clause(nlp: Language
     cut = span_of(ctx, "the", "candidate")
     content = completed_clause(ctx, index(ctx, "says"), [index(ctx, "says")], cut, set())
     assert words(ctx, content) == "the candidate will announce a new program on Friday"
+
+
+def test_a_phrase_between_the_cue_and_its_that_clause_is_not_content(nlp: Language) -> None:
+    ctx = parse(nlp, "Trump tweeted in the early morning hours that Machado was a con.")
+    head = index(ctx, "tweeted")
+    content = sorted(without_addressee(ctx, head, span_of(ctx, "in", "con")))
+    assert words(ctx, content) == "that Machado was a con"
+
+
+def test_a_relative_that_does_not_start_the_content(nlp: Language) -> None:
+    ctx = parse(nlp, "He reported on talks that extended beyond security.")
+    tagged = span_of(ctx, "on", "security")
+    assert sorted(without_addressee(ctx, index(ctx, "reported"), tagged)) == tagged
 
 
 def test_a_quoted_content_is_not_completed(nlp: Language) -> None:

@@ -104,12 +104,47 @@ def _interrupted(cue: Token) -> Token | None:
 
 
 def without_addressee(ctx: DocContext, head: int, tokens: list[int]) -> set[int]:
-    """Drop what stands between a cue and its clause: "told [reporters on Monday] that …"."""
+    """Drop what stands between a cue and its clause: "told [reporters on Monday] that …",
+    also when the parse hangs the clause elsewhere ("tweeted [in the early morning
+    hours] that …", with the "that" clause on "hours")."""
     clause = next((c for c in ctx.doc[head].children if c.dep_ == "ccomp" and c.i > head), None)
     if clause is None:
-        return set(tokens)
+        return _from_that(ctx, head, tokens)
     start = clause.left_edge.i
     return {i for i in tokens if not head < i < start}
+
+
+def _opens_clause(ctx: DocContext, that: int) -> bool:
+    """ "that" as the complementiser of a verb after it (the parse may call it an
+    adverb), not a relative pronoun ("conversations [that] extended") or a determiner."""
+    verb = ctx.head[that]
+    return (
+        verb > that
+        and ctx.pos[verb] in ("VERB", "AUX")
+        and ctx.dep[that] in ("mark", "advmod")
+        and ctx.dep[verb] != "relcl"
+    )
+
+
+def _from_that(ctx: DocContext, head: int, tokens: list[int]) -> set[int]:
+    """A content that opens with a prepositional phrase right after the cue and runs
+    on to a "that" clause in the same sentence starts at the "that"."""
+    if not tokens:
+        return set()
+    first = min(tokens)
+    if first != head + 1 or ctx.pos[first] != "ADP" or ctx.lower[first] == "to":
+        return set(tokens)
+    that = next(
+        (i for i in sorted(tokens) if ctx.lower[i] == "that" and _opens_clause(ctx, i)),
+        None,
+    )
+    if (
+        that is None
+        or ctx.sent_of[that] != ctx.sent_of[head]
+        or any(ctx.quote_of[i] >= 0 or ctx.lower[i] in _SEPARATORS for i in range(first, that))
+    ):
+        return set(tokens)
+    return {i for i in tokens if i >= that}
 
 
 def completed_clause(
