@@ -78,6 +78,7 @@ from onrecord.nlp.rules import (
     join_split_quotes,
     nominal_calls,
     transcript_turns,
+    without_other_clauses,
     without_others_sentences,
 )
 from onrecord.nlp.windows import role_window
@@ -198,6 +199,7 @@ class AttributionFinder:
         transcript = transcript_turns(ctx)
         found = [a for a in found if not _takes_a_label(a, transcript)] + transcript.turns
         without_others_sentences(ctx, found)
+        without_other_clauses(ctx, found)
         after_colon_only(ctx, found)
         join_split_quotes(ctx, found)
         join_next_quote(ctx, found)
