@@ -67,7 +67,6 @@ from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
 from onrecord.nlp.rules import (
     TRANSCRIPT_METHOD,
     DocAttribution,
-    Transcript,
     after_colon_only,
     content_kind,
     continuation_quotes,
@@ -77,10 +76,10 @@ from onrecord.nlp.rules import (
     join_previous_quote,
     join_split_quotes,
     nominal_calls,
-    transcript_turns,
     without_other_clauses,
     without_others_sentences,
 )
+from onrecord.nlp.transcripts import Transcript, transcript_turns
 from onrecord.nlp.windows import role_window
 
 MODEL_DIR = Path(__file__).parent / "models" / "attribution-v1"

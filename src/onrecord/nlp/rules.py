@@ -4,14 +4,16 @@ A quotation split by its attribution ("“A,” said X, “B.”") is one conten
 two parts; a paragraph that opens with a quotation nobody claimed continues
 the previous paragraph's speaker; a quotation signed off with a dash and a
 name ("… .” ― Jane Doe") is that person's; a headline that ends ", reports
-say" or ", Blinken says" is theirs; "calls from X to Y" is X asking for Y; in
-an interview transcript, "TAPPER: Do you think …?" is Tapper's turn.
+say" or ", Blinken says" is theirs; "calls from X to Y" is X asking for Y. A
+quotation opening the next sentence, or just before the cue, continues a
+speaker's content; a content loses what another cue claims, what a conjunction
+or parenthesis cuts off from its cue, and, after "said:", what came before.
+(Interview transcripts have their own module, ``nlp.transcripts``.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -93,9 +95,9 @@ def join_split_quotes(ctx: DocContext, found: list[DocAttribution]) -> None:
         if attribution.kind is AttributionKind.INDIRECT or attribution.cue is None:
             continue
         after = max(attribution.cue.end, attribution.source.end if attribution.source else 0)
-        start = _next_word(ctx, after)
+        start = next_word(ctx, after)
         if start is not None and ctx.lower[start] == ",":
-            start = _next_word(ctx, start + 1)
+            start = next_word(ctx, start + 1)
         region = ctx.quote_of[start] if start is not None else -1
         if (
             region < 0
@@ -174,7 +176,7 @@ def after_colon_only(ctx: DocContext, found: list[DocAttribution]) -> None:
         cue = attribution.cue
         if cue is None or len(attribution.content) < 2:
             continue
-        colon = cue.end - 1 if ctx.lower[cue.end - 1] == ":" else _next_word(ctx, cue.end)
+        colon = cue.end - 1 if ctx.lower[cue.end - 1] == ":" else next_word(ctx, cue.end)
         if colon is None or ctx.lower[colon] != ":":
             continue
         after = [part for part in attribution.content if part.start > colon]
@@ -362,7 +364,7 @@ def _signoff_dash(ctx: DocContext, end: int) -> int | None:
     last = end - 1
     if last >= 0 and len(ctx.lower[last]) > 1 and ctx.lower[last][-1] in _DASHES:
         return last
-    dash = _next_word(ctx, end)
+    dash = next_word(ctx, end)
     return dash if dash is not None and ctx.lower[dash] in _DASHES else None
 
 
@@ -380,7 +382,7 @@ def _claimed(found: list[DocAttribution], first: int, end: int) -> bool:
     return False
 
 
-def _next_word(ctx: DocContext, i: int) -> int | None:
+def next_word(ctx: DocContext, i: int) -> int | None:
     """The next token at or after ``i`` in the same paragraph that is not a space."""
     start_para = ctx.para_of[i - 1] if i > 0 else 0
     while i < ctx.n_tokens and ctx.is_space[i]:
@@ -392,7 +394,7 @@ def _next_word(ctx: DocContext, i: int) -> int | None:
 
 def _name_after(ctx: DocContext, i: int) -> Span | None:
     """A run of proper nouns right after ``i`` (up to six tokens)."""
-    start = _next_word(ctx, i)
+    start = next_word(ctx, i)
     if start is None or ctx.pos[start] != "PROPN":
         return None
     end = start
@@ -488,107 +490,3 @@ def _clause_after(ctx: DocContext, start: int) -> Span | None:
     while end < sentence_end and ctx.lower[end] not in (",", ";", ".", "!", "?"):
         end += 1
     return ctx.doc[start:end] if end - start > 1 else None
-
-
-_LABEL_WORDS = 4  # "JAKE TAPPER:", "SEN. ELIZABETH WARREN:"
-
-
-@dataclass(frozen=True)
-class Transcript:
-    """The turns of an interview transcript, and every label-like paragraph opening
-    ("CORRECTION:" too): the colons no other attribution may take as its cue."""
-
-    turns: list[DocAttribution]
-    label_colons: frozenset[int]
-
-
-def transcript_turns(ctx: DocContext) -> Transcript:
-    """The turns of an interview transcript ("TAPPER: Do you think …?").
-
-    A paragraph that opens with a name in capitals and a colon is that speaker's turn
-    when the article also writes the name the ordinary way ("Jake Tapper") or, once
-    one such name shows the text is a transcript, when the label opens more than one
-    turn (the host who is never introduced). That keeps out editorial labels
-    ("CORRECTION:", "UPDATE:", a lone "VIDEO:"). A turn runs on over unlabelled
-    paragraphs up to the next one; a stage direction ("(CROSSTALK.)") ends it, and the
-    last turn keeps to its paragraph (what follows is the article's own text: "Follow
-    Pam Key on Twitter")."""
-    labelled = [
-        (k, label)
-        for k, (start, end) in enumerate(ctx.para_bounds)
-        if (label := _speaker_label(ctx, start, end)) is not None
-    ]
-    colons = frozenset(label.end - 1 for _, label in labelled)
-    if not labelled:
-        return Transcript([], colons)
-    names = {t.text.upper() for t in ctx.doc if t.pos_ == "PROPN" and t.text.istitle()}
-    surnames = Counter(_surname(label) for _, label in labelled)
-    if not names & surnames.keys():
-        return Transcript([], colons)
-    turns = []
-    for n, (k, label) in enumerate(labelled):
-        if _surname(label) not in names and surnames[_surname(label)] < 2:
-            continue
-        colon = label[-1:]
-        first = _next_word(ctx, colon.end)
-        if first is None:
-            continue
-        content = [ctx.doc[first : _paragraph_end(ctx, k)]]
-        next_turn = labelled[n + 1][0] if n + 1 < len(labelled) else k + 1
-        for following in range(k + 1, next_turn):
-            if _is_stage_direction(ctx, following):
-                break
-            start, _ = ctx.para_bounds[following]
-            content.append(ctx.doc[start : _paragraph_end(ctx, following)])
-        turns.append(
-            DocAttribution(
-                cue=colon,
-                source=label[:-1],
-                content=[span for span in content if len(span)],
-                kind=AttributionKind.DIRECT,
-                confidence=0.8,
-                method=TRANSCRIPT_METHOD,
-            )
-        )
-    return Transcript(turns, colons)
-
-
-def _surname(label: Span) -> str:
-    return [t.text for t in label if t.is_alpha][-1]
-
-
-def _speaker_label(ctx: DocContext, start: int, end: int) -> Span | None:
-    """ "WALLACE:" or "JAKE TAPPER:" (with the colon) at the start of a paragraph, also
-    after an opening quotation mark (transcripts quoted paragraph by paragraph)."""
-    i = start
-    while i < end and (ctx.is_space[i] or ctx.is_quote_mark(i)):
-        i += 1
-    first = i
-    while i < end and i - first < _LABEL_WORDS * 2 and ctx.lower[i] != ":":
-        text = ctx.doc[i].text
-        if not (text.isupper() or text == "."):
-            return None
-        i += 1
-    words = [t for t in ctx.doc[first:i] if t.is_alpha]
-    if i >= end or ctx.lower[i] != ":" or not words or len(words) > _LABEL_WORDS:
-        return None
-    return ctx.doc[first : i + 1]
-
-
-def _paragraph_end(ctx: DocContext, k: int) -> int:
-    """The end of paragraph ``k`` without its trailing space."""
-    start, end = ctx.para_bounds[k]
-    while end > start and ctx.is_space[end - 1]:
-        end -= 1
-    return end
-
-
-def _is_stage_direction(ctx: DocContext, k: int) -> bool:
-    """ "(CROSSTALK.)", "(END VIDEO CLIP.)", "…": no words outside parentheses."""
-    start, end = ctx.para_bounds[k]
-    depth = 0
-    for i in range(start, end):
-        depth += {"(": 1, ")": -1}.get(ctx.lower[i], 0)
-        if depth <= 0 and ctx.doc[i].is_alpha:
-            return False
-    return True
