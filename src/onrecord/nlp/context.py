@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -33,6 +34,8 @@ class DocContext:
     is_punct: list[bool]
     is_space: list[bool]
     sent_has_quote: list[bool]
+    # How many clause-breaking marks ("," "—" "(" …) come before each token (n + 1 counts).
+    breaks_before: list[int]
 
     @property
     def n_tokens(self) -> int:
@@ -99,7 +102,18 @@ def build_context(
         is_punct=[bool(v) for v in punct],
         is_space=[bool(v) for v in space],
         sent_has_quote=[any(quote_of[i] >= 0 for i in range(a, b)) for a, b in sent_bounds],
+        breaks_before=_running_count(strings(h) in CLAUSE_BREAKS for h in lower),
     )
+
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "-", "(", ")"})
+
+
+def _running_count(flags: Iterable[bool]) -> list[int]:
+    counts = [0]
+    for flag in flags:
+        counts.append(counts[-1] + flag)
+    return counts
 
 
 class _Strings:

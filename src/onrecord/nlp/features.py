@@ -163,13 +163,12 @@ def role_features(ctx: DocContext, cue: Cue, j: int) -> Features:
 _CLAUSE_LINKS = frozenset(
     {"relcl", "advcl", "acl", "conj", "appos", "prep", "pcomp", "ccomp", "xcomp", "parataxis"}
 )
-_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "-", "(", ")"})
 
 
 def _clause_structure(ctx: DocContext, cue: Cue, j: int, rel: str) -> Features:
     """The clauses and punctuation that stand between token ``j`` and the cue in its sentence."""
     lo, hi = (j + 1, cue.first) if j < cue.first else (cue.last + 1, j)
-    breaks = sum(1 for k in range(lo, hi) if ctx.lower[k] in _BREAKS)
+    breaks = max(0, ctx.breaks_before[hi] - ctx.breaks_before[lo])
     feats = [f"br|rel={min(breaks, 3)}|{rel}"]
     anc = ctx.ancestors[j]
     if cue.head in anc:
