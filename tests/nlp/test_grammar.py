@@ -14,6 +14,7 @@ from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.grammar import (
     completed_clause,
     grammatical_source,
+    name_just_before,
     not_passive_subject,
     not_raised_subject,
     paragraph_after_colon,
@@ -89,6 +90,19 @@ def test_a_relative_that_does_not_start_the_content(nlp: Language) -> None:
     ctx = parse(nlp, "He reported on talks that extended beyond security.")
     tagged = span_of(ctx, "on", "security")
     assert sorted(without_addressee(ctx, index(ctx, "reported"), tagged)) == tagged
+
+
+def test_a_name_run_into_the_phrase_before_a_subjectless_cue_is_its_speaker(
+    nlp: Language,
+) -> None:
+    ctx = parse(nlp, "In a meeting with the Washington Post Trump said that the deal was over.")
+    name = name_just_before(ctx, index(ctx, "said"), set(span_of(ctx, "that", "over")))
+    assert name is not None and name.text.endswith("Trump")
+
+
+def test_no_name_before_a_cue_with_a_subject(nlp: Language) -> None:
+    ctx = parse(nlp, "Melania seems to have vanished from the campaign trail.")
+    assert name_just_before(ctx, index(ctx, "seems"), set()) is None
 
 
 def test_a_quoted_content_is_not_completed(nlp: Language) -> None:

@@ -43,6 +43,7 @@ from onrecord.nlp.grammar import (
     grammatical_source,
     index_runs,
     interrupted_clause,
+    name_just_before,
     nearest_source,
     not_passive_subject,
     not_raised_subject,
@@ -193,7 +194,7 @@ class AttributionFinder:
                 # clause (retrained on the cut spans, the checker kept fewer contents).
                 attribution.source = without_governing_clause(
                     ctx, candidate.head, attribution.source
-                )
+                ) or name_just_before(ctx, candidate.head, _tokens(attribution.content))
                 found.append(attribution)
         transcript = transcript_turns(ctx)
         found = [a for a in found if not _takes_a_label(a, transcript)] + transcript.turns
@@ -409,6 +410,10 @@ def _reads_over(attribution: DocAttribution, transcript: Transcript) -> bool:
         if turn.cue is not None
         for span in attribution.content
     )
+
+
+def _tokens(spans: list[Span]) -> set[int]:
+    return {t.i for span in spans for t in span}
 
 
 def _overlap(first: Span, second: Span) -> bool:
