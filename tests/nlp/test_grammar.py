@@ -20,6 +20,7 @@ from onrecord.nlp.grammar import (
     paragraph_after_colon,
     quote_before,
     speaker_after_quote,
+    subject_of_verb_before,
     with_fronted_part,
     within_participle_clause,
     without_addressee,
@@ -98,6 +99,13 @@ def test_a_name_run_into_the_phrase_before_a_subjectless_cue_is_its_speaker(
     ctx = parse(nlp, "In a meeting with the Washington Post Trump said that the deal was over.")
     name = name_just_before(ctx, index(ctx, "said"), set(span_of(ctx, "that", "over")))
     assert name is not None and name.text.endswith("Trump")
+
+
+def test_a_participle_after_a_verb_and_a_comma_shares_its_subject(nlp: Language) -> None:
+    ctx = parse(nlp, "“It is insane,” Sanders said, going on to say that the debate was over.")
+    head = index(ctx, "going")
+    subject = subject_of_verb_before(ctx, head, set(span_of(ctx, "that", "over")))
+    assert subject is not None and subject.text == "Sanders"
 
 
 def test_no_name_before_a_cue_with_a_subject(nlp: Language) -> None:

@@ -50,6 +50,7 @@ from onrecord.nlp.grammar import (
     paragraph_after_colon,
     quote_before,
     speaker_after_quote,
+    subject_of_verb_before,
     that_clause,
     trimmed_span,
     unquoted,
@@ -194,7 +195,7 @@ class AttributionFinder:
                 # clause (retrained on the cut spans, the checker kept fewer contents).
                 attribution.source = without_governing_clause(
                     ctx, candidate.head, attribution.source
-                ) or name_just_before(ctx, candidate.head, _tokens(attribution.content))
+                ) or _source_nearby(ctx, candidate.head, _tokens(attribution.content))
                 found.append(attribution)
         transcript = transcript_turns(ctx)
         found = [a for a in found if not _takes_a_label(a, transcript)] + transcript.turns
@@ -410,6 +411,12 @@ def _reads_over(attribution: DocAttribution, transcript: Transcript) -> bool:
         if turn.cue is not None
         for span in attribution.content
     )
+
+
+def _source_nearby(ctx: DocContext, head: int, content: set[int]) -> Span | None:
+    """For a kept cue without a source, what the parse hid: the subject of the verb a
+    participle follows, or a name run into the phrase before the cue."""
+    return subject_of_verb_before(ctx, head, content) or name_just_before(ctx, head, content)
 
 
 def _tokens(spans: list[Span]) -> set[int]:

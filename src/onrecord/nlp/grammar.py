@@ -460,6 +460,22 @@ def grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span | 
     return None
 
 
+def subject_of_verb_before(ctx: DocContext, head: int, content: set[int]) -> Span | None:
+    """ "…,” Sanders said, going on to say that …": a participle cue right after a verb
+    and a comma shares that verb's subject, wherever the parse hung it."""
+    if ctx.tag[head] != "VBG":
+        return None
+    k = head - 1
+    while k >= 0 and (ctx.is_punct[k] or ctx.is_space[k]):
+        k -= 1
+    if k < 0 or k == head - 1 or ctx.pos[k] != "VERB" or ctx.sent_of[k] != ctx.sent_of[head]:
+        return None
+    subject = next((c for c in ctx.doc[k].children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return None
+    return _outside(ctx.doc[subject.left_edge.i : subject.right_edge.i + 1], content)
+
+
 def name_just_before(ctx: DocContext, head: int, content: set[int]) -> Span | None:
     """ "In a meeting with the Washington Post Trump said that …": a comma missing, the
     parse took the speaker into the phrase before; the proper name that ends right
