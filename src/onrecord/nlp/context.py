@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.tokens import Doc
 
@@ -102,18 +102,11 @@ def build_context(
         is_punct=[bool(v) for v in punct],
         is_space=[bool(v) for v in space],
         sent_has_quote=[any(quote_of[i] >= 0 for i in range(a, b)) for a, b in sent_bounds],
-        breaks_before=_running_count(strings(h) in CLAUSE_BREAKS for h in lower),
+        breaks_before=list(accumulate((strings(h) in CLAUSE_BREAKS for h in lower), initial=0)),
     )
 
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "-", "(", ")"})
-
-
-def _running_count(flags: Iterable[bool]) -> list[int]:
-    counts = [0]
-    for flag in flags:
-        counts.append(counts[-1] + flag)
-    return counts
 
 
 class _Strings:

@@ -12,6 +12,7 @@ object of "according to").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
@@ -266,15 +267,12 @@ def without_verb_adjuncts(
             or child in occasions
         ):
             continue
-        subtree = _unquoted_subtree(ctx, child)
-        if subtree is None:
-            continue
-        dropped.update(subtree)
         # the "but" or "," before a dropped verb goes with it
-        j = child.left_edge.i - 1
-        while j > first and (ctx.dep[j] in {"cc", "punct"} and ctx.head[j] == head):
-            dropped.add(j)
-            j -= 1
+        dropped.update(
+            _unquoted_with_lead_in(
+                ctx, child, first, lambda j: ctx.dep[j] in {"cc", "punct"} and ctx.head[j] == head
+            )
+        )
     return [i for i in tokens if i not in dropped]
 
 
@@ -316,21 +314,29 @@ def without_occasion(ctx: DocContext, head: int, tokens: list[int]) -> list[int]
             continue
         if verb.dep_ != "advcl" or any(c.dep_ in _OWN_CLAUSE for c in verb.children):
             continue
-        subtree = _unquoted_subtree(ctx, verb)
-        if subtree is None:
-            continue
-        dropped.update(subtree)
-        j = verb.left_edge.i - 1
-        while j > head and ctx.is_punct[j] and ctx.quote_of[j] < 0 and doc[j].text == ",":
-            dropped.add(j)
-            j -= 1
+        dropped.update(
+            _unquoted_with_lead_in(
+                ctx, verb, head, lambda j: ctx.quote_of[j] < 0 and doc[j].text == ","
+            )
+        )
     return [i for i in tokens if i not in dropped]
 
 
-def _unquoted_subtree(ctx: DocContext, token: Token) -> range | None:
-    """The token's subtree, unless it holds quoted words (a quote is never cut)."""
+def _unquoted_with_lead_in(
+    ctx: DocContext, token: Token, floor: int, leads_in: Callable[[int], bool]
+) -> set[int]:
+    """The token's subtree and the words just before it that ``leads_in`` accepts (down
+    to ``floor``, exclusive); nothing when the subtree holds quoted words (a quote is
+    never cut)."""
     subtree = range(token.left_edge.i, token.right_edge.i + 1)
-    return None if any(ctx.quote_of[i] >= 0 for i in subtree) else subtree
+    if any(ctx.quote_of[i] >= 0 for i in subtree):
+        return set()
+    out = set(subtree)
+    j = token.left_edge.i - 1
+    while j > floor and leads_in(j):
+        out.add(j)
+        j -= 1
+    return out
 
 
 def _has_subject(verb: Token) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from onrecord.model import AttributionKind
 from onrecord.nlp.context import DocContext
+from onrecord.nlp.grammar import trimmed_span
 from onrecord.nlp.rules import TRANSCRIPT_METHOD, DocAttribution, next_word
 
 _LABEL_WORDS = 4  # "JAKE TAPPER:", "SEN. ELIZABETH WARREN:"
@@ -58,18 +59,17 @@ def transcript_turns(ctx: DocContext) -> Transcript:
         first = next_word(ctx, colon.end)
         if first is None:
             continue
-        content = [ctx.doc[first : _paragraph_end(ctx, k)]]
+        content = [trimmed_span(ctx.doc, first, ctx.para_bounds[k][1])]
         next_turn = labelled[n + 1][0] if n + 1 < len(labelled) else k + 1
         for following in range(k + 1, next_turn):
             if _is_stage_direction(ctx, following):
                 break
-            start, _ = ctx.para_bounds[following]
-            content.append(ctx.doc[start : _paragraph_end(ctx, following)])
+            content.append(trimmed_span(ctx.doc, *ctx.para_bounds[following]))
         turns.append(
             DocAttribution(
                 cue=colon,
                 source=label[:-1],
-                content=[span for span in content if len(span)],
+                content=[span for span in content if span is not None],
                 kind=AttributionKind.DIRECT,
                 confidence=0.8,
                 method=TRANSCRIPT_METHOD,
@@ -98,14 +98,6 @@ def _speaker_label(ctx: DocContext, start: int, end: int) -> Span | None:
     if i >= end or ctx.lower[i] != ":" or not words or len(words) > _LABEL_WORDS:
         return None
     return ctx.doc[first : i + 1]
-
-
-def _paragraph_end(ctx: DocContext, k: int) -> int:
-    """The end of paragraph ``k`` without its trailing space."""
-    start, end = ctx.para_bounds[k]
-    while end > start and ctx.is_space[end - 1]:
-        end -= 1
-    return end
 
 
 def _is_stage_direction(ctx: DocContext, k: int) -> bool:
