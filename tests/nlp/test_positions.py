@@ -240,6 +240,16 @@ def test_evidence_stops_at_the_paragraph_a_heading_ran_into() -> None:
             " airfields inside Russia with American weapons.",
             ("James Stavridis", "supports_lifting"),
         ),
+        (  # backing strikes with its own weapons is the supplier's permission
+            "British Foreign Secretary David Cameron on Friday backed Ukrainian strikes against"
+            " targets inside Russia using British-supplied weapons.",
+            ("Government of the United Kingdom", "permits"),
+        ),
+        (  # with another country's weapons, he asks for it, as himself
+            "British Foreign Secretary David Cameron on Friday backed Ukrainian strikes against"
+            " targets inside Russia using American-supplied weapons.",
+            ("David Cameron", "supports_lifting"),
+        ),
     ],
 )
 def test_who_holds_the_position(sentence: str, position: tuple[str, str]) -> None:

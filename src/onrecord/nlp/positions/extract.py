@@ -142,6 +142,9 @@ class _IssueReader:
             return None
         if actor.type is not ActorType.GOVERNMENT:
             signals = as_advocate(signals)
+        elif "advocacy" in signals and _of_its_own_supply(statement.tokens, actor):
+            # A supplier backing strikes "using British-supplied weapons" allows its own.
+            signals = (signals - {"advocacy"}) | {"permission"}
         text = _words_of(statement.tokens)
         label = choose_label(self.issue, signals, text)
         if label is None:
@@ -238,6 +241,23 @@ class _IssueReader:
         if country is None:
             return False
         return fold(country.government) not in self.at_stake and country not in named
+
+
+_SUPPLIED = frozenset({"supplied", "provided", "donated", "made", "built", "produced"})
+
+
+def _of_its_own_supply(tokens: Iterable[Token], government: Actor) -> bool:
+    """Whether the words name weapons the government's country supplied ("British-supplied",
+    one token or three)."""
+    for token in tokens:
+        country_word, _, supplied = token.text.partition("-")
+        if not supplied and token.i + 2 < len(token.doc) and token.nbor(1).text == "-":
+            supplied = token.nbor(2).text
+        if supplied.lower() in _SUPPLIED and country_word[:1].isupper():
+            country = country_of(country_word)
+            if country is not None and fold(country.government) == fold(government.name):
+                return True
+    return False
 
 
 def _addresses_others(statement: _Statement) -> bool:
