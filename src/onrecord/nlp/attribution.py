@@ -195,7 +195,7 @@ class AttributionFinder:
                 # clause (retrained on the cut spans, the checker kept fewer contents).
                 attribution.source = without_governing_clause(
                     ctx, candidate.head, attribution.source
-                ) or _source_nearby(ctx, candidate.head, _tokens(attribution.content))
+                ) or _source_nearby(ctx, candidate.head, attribution.content_tokens())
                 found.append(attribution)
         transcript = transcript_turns(ctx)
         found = [a for a in found if not _takes_a_label(a, transcript)] + transcript.turns
@@ -417,10 +417,6 @@ def _source_nearby(ctx: DocContext, head: int, content: set[int]) -> Span | None
     """For a kept cue without a source, what the parse hid: the subject of the verb a
     participle follows, or a name run into the phrase before the cue."""
     return subject_of_verb_before(ctx, head, content) or name_just_before(ctx, head, content)
-
-
-def _tokens(spans: list[Span]) -> set[int]:
-    return {t.i for span in spans for t in span}
 
 
 def _overlap(first: Span, second: Span) -> bool:

@@ -78,6 +78,10 @@ class DocAttribution:
     actor: Actor | None = None
     said_on: DocSaidOn | None = None
 
+    def content_tokens(self) -> set[int]:
+        """The indices of the content's tokens, all parts together."""
+        return {t.i for part in self.content for t in part}
+
 
 def content_kind(ctx: DocContext, content: list[Span]) -> AttributionKind:
     words = [t.i for span in content for t in span if not (t.is_punct or t.is_space)]
@@ -119,19 +123,19 @@ def without_others_sentences(ctx: DocContext, found: list[DocAttribution]) -> No
         if attribution.cue is None:
             continue
         own = ctx.sent_of[attribution.cue.start]
-        within = {t.i for part in attribution.content for t in part}
+        within = attribution.content_tokens()
         taken = set()
-        for token in (t for part in attribution.content for t in part):
-            other = cue_sentences.get(ctx.sent_of[token.i])
-            if other is None or other is attribution or ctx.sent_of[token.i] == own:
+        for i in within:
+            other = cue_sentences.get(ctx.sent_of[i])
+            if other is None or other is attribution or ctx.sent_of[i] == own:
                 continue
             nested = other.cue is not None and other.cue.start in within
             claims = [*other.content, other.source] if other.source else other.content
-            if not nested and any(p.start <= token.i < p.end for p in claims):
-                taken.add(token.i)
+            if not nested and any(p.start <= i < p.end for p in claims):
+                taken.add(i)
         if not taken:
             continue
-        kept = [t.i for part in attribution.content for t in part if t.i not in taken]
+        kept = sorted(within - taken)
         spans = [trimmed_span(ctx.doc, r[0], r[-1] + 1, punctuation=True) for r in index_runs(kept)]
         attribution.content = [span for span in spans if span is not None] or attribution.content
         attribution.kind = content_kind(ctx, attribution.content)
