@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from onrecord.errors import ModelError
-from onrecord.nlp.attribution import MODEL_DIR, AttributionFinder
-from onrecord.nlp.checker import CHECKER_MODEL, Checker, Sketch, rival_features
+from onrecord.nlp.attribution.checker import CHECKER_MODEL, Checker, Sketch, rival_features
+from onrecord.nlp.attribution.finder import MODEL_DIR, AttributionFinder
 
 
 def test_probability() -> None:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from spacy.language import Language
 
-from onrecord.nlp import components  # noqa: F401  (registers the factories)
+from onrecord.nlp import factories  # noqa: F401  (registers the factories)
 from onrecord.nlp.pipeline import load_base
 
 ATTRS = ["POS", "MORPH", "LEMMA", "TAG", "DEP"]

@@ -9,9 +9,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from onrecord.nlp.attribution import paragraph_starts
-from onrecord.nlp.context import DocContext, build_context
-from onrecord.nlp.grammar import (
+from onrecord.nlp.attribution.finder import paragraph_starts
+from onrecord.nlp.attribution.grammar import (
     completed_clause,
     grammatical_source,
     name_just_before,
@@ -29,6 +28,7 @@ from onrecord.nlp.grammar import (
     without_speaker_clause,
     without_stray_preposition,
 )
+from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.pipeline import load_base
 
 

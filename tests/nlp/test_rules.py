@@ -11,9 +11,10 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from onrecord.model import AttributionKind
+from onrecord.nlp.attribution.document_rules import without_other_clauses
 from onrecord.nlp.context import DocContext, build_context
+from onrecord.nlp.doc_records import DocAttribution
 from onrecord.nlp.pipeline import load_base
-from onrecord.nlp.rules import DocAttribution, without_other_clauses
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,9 @@ import onrecord
 from onrecord.ingest.text import parse_text
 from onrecord.model import Article, Block, BlockKind, DateRule, SaidOn
 from onrecord.nlp import Annotator
-from onrecord.nlp.rules import DocAttribution, DocSaidOn
-from onrecord.nlp.said_on import find_said_on
-from onrecord.nlp.temporal import Resolved, resolve
+from onrecord.nlp.dates.said_on import find_said_on
+from onrecord.nlp.dates.temporal import Resolved, resolve
+from onrecord.nlp.doc_records import DocAttribution, DocSaidOn
 
 THURSDAY = date(2024, 5, 30)
 

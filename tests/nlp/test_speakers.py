@@ -11,7 +11,7 @@ import pytest
 
 import onrecord
 from onrecord.model import Actor, ActorType, Attribution, fold
-from onrecord.nlp.speakers import country_of_word
+from onrecord.nlp.speakers.resolver import country_of_word
 
 
 def analyse(*paragraphs: str) -> list[Attribution]:

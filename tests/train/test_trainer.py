@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from onrecord.cli import main
-from onrecord.nlp.attribution import AttributionFinder
-from onrecord.nlp.checker import CHECKER_MODEL, Checker
+from onrecord.nlp.attribution.checker import CHECKER_MODEL, Checker
+from onrecord.nlp.attribution.finder import AttributionFinder
 from onrecord.nlp.pipeline import load_base
 
 NAMES = ["The mayor", "Maria Duarte", "The minister", "Officials", "The company", "Residents"]

@@ -31,7 +31,7 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from onrecord.train.trainer import train_attribution
+    from onrecord.nlp.training.trainer import train_attribution
 
     report = train_attribution(
         Path(args.data),

@@ -11,9 +11,9 @@ import spacy
 from spacy.language import Language
 
 from onrecord.model import Analysis, Article, Issue, Position, Provenance
-from onrecord.nlp import components  # noqa: F401  (registers the factories)
-from onrecord.nlp.attribution import CUE_MODEL, MODEL_DIR, ROLE_MODEL
-from onrecord.nlp.checker import CHECKER_MODEL
+from onrecord.nlp import factories  # noqa: F401  (registers the factories)
+from onrecord.nlp.attribution.checker import CHECKER_MODEL
+from onrecord.nlp.attribution.finder import CUE_MODEL, MODEL_DIR, ROLE_MODEL
 from onrecord.nlp.document import ParsedArticle, parse_articles
 from onrecord.nlp.pipeline import load_base
 from onrecord.nlp.to_model import to_attributions, to_positions

@@ -5,9 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Span as DocSpan
 
 from onrecord.model import Attribution, Position, SaidOn, Span
-from onrecord.nlp.attribution import DocAttribution
+from onrecord.nlp.doc_records import DocAttribution, DocSaidOn
 from onrecord.nlp.positions import DocPosition
-from onrecord.nlp.rules import DocSaidOn
 from onrecord.nlp.textview import TextView
 
 

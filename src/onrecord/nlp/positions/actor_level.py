@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from onrecord.knowledge import Country, country_of
 from onrecord.model import Actor, ActorType, fold
-from onrecord.nlp.mentions import STATE_BODIES
+from onrecord.nlp.speakers.mentions import STATE_BODIES
 
 _OFFICES = frozenset(
     {

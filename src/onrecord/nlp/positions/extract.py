@@ -22,15 +22,15 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.knowledge import Country, country_of
 from onrecord.model import Actor, ActorType, AttributionKind, Coarse, DateRule, Issue, fold
-from onrecord.nlp.mentions import read_mention
-from onrecord.nlp.names import NameIndex, person_actor
+from onrecord.nlp.dates.said_on import find_said_on
+from onrecord.nlp.dates.temporal import MONTHS, WEEKDAYS
+from onrecord.nlp.doc_records import DocAttribution, DocSaidOn
 from onrecord.nlp.positions.actor_level import country_of_office, is_state_body, position_holder
 from onrecord.nlp.positions.conditions import conditions
 from onrecord.nlp.positions.relevance import TopicIndex
 from onrecord.nlp.positions.stance import as_advocate, choose_label, find_signals, main_signals
-from onrecord.nlp.rules import DocAttribution, DocSaidOn
-from onrecord.nlp.said_on import find_said_on
-from onrecord.nlp.temporal import MONTHS, WEEKDAYS
+from onrecord.nlp.speakers.mentions import read_mention
+from onrecord.nlp.speakers.names import NameIndex, person_actor
 
 ATTRIBUTION_METHOD = "rules-v1:attribution"
 NARRATIVE_METHOD = "rules-v1:narrative"

@@ -9,7 +9,7 @@ clause about the source is something else that happened to it ("the minister, wh
 was appointed in March, said"); neither counts. So words that can be part of a time
 expression are gathered into phrases (``_phrases``) and a phrase counts only when the
 dependency parse links it to the cue, or to the source, through modifiers alone
-(``_link_to``). ``onrecord.nlp.temporal`` turns the phrase into a day or a period. A
+(``_link_to``). ``onrecord.nlp.dates.temporal`` turns the phrase into a day or a period. A
 date reached through "before", "after" or "since" ("before the vote on May 10") only
 places the statement relative to another event, so it fixes no day.
 
@@ -28,8 +28,8 @@ from datetime import date, datetime
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.model import DateRule
-from onrecord.nlp.rules import DocAttribution, DocSaidOn
-from onrecord.nlp.temporal import MONTHS, NUMBER_WORDS, WEEKDAYS, Resolved, resolve
+from onrecord.nlp.dates.temporal import MONTHS, NUMBER_WORDS, WEEKDAYS, Resolved, resolve
+from onrecord.nlp.doc_records import DocAttribution, DocSaidOn
 
 # Words that can carry a time expression on their own; the resolver decides whether
 # the phrase around them is one ("last week" is, "a week of talks" is not).

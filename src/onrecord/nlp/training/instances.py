@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from onrecord.evaluate.brat import RangeAttribution
+from onrecord.nlp.attribution.features import cue_features, make_cue, role_features
+from onrecord.nlp.attribution.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
+from onrecord.nlp.attribution.windows import role_window
 from onrecord.nlp.context import DocContext
 from onrecord.nlp.document import ParsedArticle, tokens_in
-from onrecord.nlp.features import cue_features, make_cue, role_features
-from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
-from onrecord.nlp.windows import role_window
 
 Sequence = tuple[list[list[str]], list[str]]
 

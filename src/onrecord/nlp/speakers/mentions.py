@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from onrecord.knowledge import Country, country_by_name, country_of
 from onrecord.model import Actor, ActorType
-from onrecord.nlp.names import (
+from onrecord.nlp.speakers.names import (
     PROPER_TAGS,
     NameIndex,
     is_place_word,

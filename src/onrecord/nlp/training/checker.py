@@ -26,11 +26,11 @@ import numpy as np
 from onrecord.evaluate.brat import GoldDocument, RangeAttribution
 from onrecord.evaluate.metrics import Tokenizer, greedy_match, same_source
 from onrecord.evaluate.predictions import to_range_attribution
-from onrecord.nlp.attribution import ADVERB, CUE_MODEL, ROLE_MODEL, AttributionFinder
-from onrecord.nlp.checker import Checker, Features
+from onrecord.nlp.attribution.checker import Checker, Features
+from onrecord.nlp.attribution.finder import ADVERB, CUE_MODEL, ROLE_MODEL, AttributionFinder
 from onrecord.nlp.crf import Tagger
+from onrecord.nlp.doc_records import DocAttribution
 from onrecord.nlp.document import ParsedArticle
-from onrecord.nlp.rules import DocAttribution
 from onrecord.nlp.to_model import to_attributions
 
 FOLDS = 4

@@ -25,8 +25,8 @@ from pathlib import Path
 from spacy.tokens import Span
 
 from onrecord.errors import ModelError
+from onrecord.nlp.attribution.features import CUE_NOUNS, CUE_VERBS, SPEECH_ACT_VERBS
 from onrecord.nlp.context import DocContext
-from onrecord.nlp.features import CUE_NOUNS, CUE_VERBS, SPEECH_ACT_VERBS
 
 CHECKER_MODEL = "checker.json"
 Features = dict[str, float]

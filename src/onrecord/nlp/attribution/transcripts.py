@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from onrecord.model import AttributionKind
+from onrecord.nlp.attribution.document_rules import next_word
+from onrecord.nlp.attribution.grammar import trimmed_span
 from onrecord.nlp.context import DocContext
-from onrecord.nlp.grammar import trimmed_span
-from onrecord.nlp.rules import TRANSCRIPT_METHOD, DocAttribution, next_word
+from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
 
 _LABEL_WORDS = 4  # "JAKE TAPPER:", "SEN. ELIZABETH WARREN:"
 

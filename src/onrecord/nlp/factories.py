@@ -19,11 +19,13 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from onrecord.issues import load_issue
-from onrecord.nlp.attribution import AttributionFinder, DocAttribution
+from onrecord.nlp import extensions
+from onrecord.nlp.attribution import AttributionFinder
+from onrecord.nlp.dates import find_said_on, share_occasions
+from onrecord.nlp.doc_records import DocAttribution
 from onrecord.nlp.fast_attributes import FastAttributeRuler
 from onrecord.nlp.lemmas import LemmaCache
 from onrecord.nlp.positions import PositionFinder
-from onrecord.nlp.said_on import find_said_on, share_occasions
 from onrecord.nlp.speakers import SpeakerResolver
 
 __all__ = [
@@ -35,22 +37,7 @@ __all__ = [
     "make_speakers_component",
 ]
 
-if not Doc.has_extension("attributions"):
-    Doc.set_extension("attributions", default=None)
-# The article's publication date (a datetime.date), which "on Thursday" is counted from;
-# set it on the Doc before the pipeline runs (``nlp.pipe`` accepts Docs).
-if not Doc.has_extension("published"):
-    Doc.set_extension("published", default=None)
-# When the article was last updated (a datetime.date), if it says: a weekday after the
-# publication day ("on Friday" in a Thursday article updated on Friday) is counted from it.
-if not Doc.has_extension("updated"):
-    Doc.set_extension("updated", default=None)
-# The issues (``onrecord.model.Issue``) to find positions on in this Doc, set like
-# ``published``; the positions component's own issues are used when it is not set.
-if not Doc.has_extension("issues"):
-    Doc.set_extension("issues", default=None)
-if not Doc.has_extension("positions"):
-    Doc.set_extension("positions", default=None)
+extensions.register()
 
 
 class AttributionComponent:

@@ -13,20 +13,17 @@ or parenthesis cuts off from its cue, and, after "said:", what came before.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from spacy.tokens import Span
 
-from onrecord.model import Actor, AttributionKind, DateRule
+from onrecord.model import AttributionKind
+from onrecord.nlp.attribution.grammar import index_runs, quote_before, trimmed_span
 from onrecord.nlp.context import DocContext
-from onrecord.nlp.grammar import index_runs, quote_before, trimmed_span
+from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
 
 CONTINUATION_METHOD = "rule:quote-continuation-v1"
 SIGNOFF_METHOD = "rule:dash-signoff-v1"
 HEADLINE_METHOD = "rule:headline-tail-v1"
 NOMINAL_METHOD = "rule:nominal-from-v1"
-TRANSCRIPT_METHOD = "rule:transcript-turn-v1"
 # Nouns of asking or warning that name their source with "from": "calls from X to …".
 _ASKING_NOUNS = frozenset({"call", "demand", "plea", "appeal", "request", "warning", "pressure"})
 # Verbs that close a headline's attribution: "…, reports say", "…, Blinken says".
@@ -48,39 +45,6 @@ _HEADLINE_VERBS = frozenset(
 _HEADLINE_SOURCE_MAX = 4  # words between the comma and the verb
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 _DASHES = frozenset({"―", "—", "–", "--", "-"})
-
-
-@dataclass(frozen=True)
-class DocSaidOn:
-    """When a statement was made (see ``onrecord.model.SaidOn``), over a Doc's tokens."""
-
-    date: dt.date | None
-    rule: DateRule
-    basis: Span | None = None  # the time expression; None for the publication date
-    earliest: dt.date | None = None
-    latest: dt.date | None = None
-
-
-@dataclass
-class DocAttribution:
-    """An attribution over a Doc's tokens; ``cue`` or ``source`` may be absent.
-
-    ``actor`` and ``said_on`` are set by the components that run after the attribution
-    component (``onrecord_speakers_v1``, ``onrecord_said_on_v1``).
-    """
-
-    cue: Span | None
-    source: Span | None
-    content: list[Span]
-    kind: AttributionKind
-    confidence: float
-    method: str
-    actor: Actor | None = None
-    said_on: DocSaidOn | None = None
-
-    def content_tokens(self) -> set[int]:
-        """The indices of the content's tokens, all parts together."""
-        return {t.i for part in self.content for t in part}
 
 
 def content_kind(ctx: DocContext, content: list[Span]) -> AttributionKind:

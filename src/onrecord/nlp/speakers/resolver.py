@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Span
 
 from onrecord.knowledge import Country, country_by_name, country_of
 from onrecord.model import Actor, ActorType, fold
-from onrecord.nlp.mentions import UNSPECIFIED_MEDIA, Reading, read_mention
-from onrecord.nlp.names import NameIndex, person_actor
-from onrecord.nlp.rules import TRANSCRIPT_METHOD, DocAttribution
+from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
+from onrecord.nlp.speakers.mentions import UNSPECIFIED_MEDIA, Reading, read_mention
+from onrecord.nlp.speakers.names import NameIndex, person_actor
 
 _REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _PRESS_VERBS = frozenset({"revealed", "reported", "leaked"})  # past participles

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from onrecord.nlp.checker import (
+from onrecord.nlp.attribution.checker import (
     CHECKER_MODEL,
     Checker,
     Features,
@@ -26,9 +26,20 @@ from onrecord.nlp.checker import (
     candidate_features,
     rival_features,
 )
-from onrecord.nlp.context import DocContext, build_context
-from onrecord.nlp.crf import Tagger
-from onrecord.nlp.features import (
+from onrecord.nlp.attribution.document_rules import (
+    after_colon_only,
+    content_kind,
+    continuation_quotes,
+    dash_signoffs,
+    headline_tails,
+    join_next_quote,
+    join_previous_quote,
+    join_split_quotes,
+    nominal_calls,
+    without_other_clauses,
+    without_others_sentences,
+)
+from onrecord.nlp.attribution.features import (
     CUE_VERBS,
     SPEECH_ACT_VERBS,
     Cue,
@@ -36,7 +47,7 @@ from onrecord.nlp.features import (
     make_cue,
     role_features,
 )
-from onrecord.nlp.grammar import (
+from onrecord.nlp.attribution.grammar import (
     according_to_whom,
     complement,
     completed_clause,
@@ -65,26 +76,14 @@ from onrecord.nlp.grammar import (
     without_stray_preposition,
     without_verb_adjuncts,
 )
-from onrecord.nlp.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
-from onrecord.nlp.rules import (
-    TRANSCRIPT_METHOD,
-    DocAttribution,
-    after_colon_only,
-    content_kind,
-    continuation_quotes,
-    dash_signoffs,
-    headline_tails,
-    join_next_quote,
-    join_previous_quote,
-    join_split_quotes,
-    nominal_calls,
-    without_other_clauses,
-    without_others_sentences,
-)
-from onrecord.nlp.transcripts import Transcript, transcript_turns
-from onrecord.nlp.windows import role_window
+from onrecord.nlp.attribution.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
+from onrecord.nlp.attribution.transcripts import Transcript, transcript_turns
+from onrecord.nlp.attribution.windows import role_window
+from onrecord.nlp.context import DocContext, build_context
+from onrecord.nlp.crf import Tagger
+from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
 
-MODEL_DIR = Path(__file__).parent / "models" / "attribution-v1"
+MODEL_DIR = Path(__file__).parents[1] / "models" / "attribution-v1"
 CUE_MODEL = "cue.crfsuite"
 ROLE_MODEL = "role.crfsuite"
 METHOD = "crf-v1"

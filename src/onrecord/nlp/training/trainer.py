@@ -10,12 +10,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from onrecord.nlp import crf
-from onrecord.nlp.attribution import CUE_MODEL, ROLE_MODEL
-from onrecord.nlp.checker import CHECKER_MODEL
+from onrecord.nlp.attribution.checker import CHECKER_MODEL
+from onrecord.nlp.attribution.finder import CUE_MODEL, ROLE_MODEL
 from onrecord.nlp.pipeline import base_model_name, load_base
-from onrecord.train.checker import FOLDS, CheckerReport, Corpus, train_checker
-from onrecord.train.corpus import parse_split
-from onrecord.train.instances import (
+from onrecord.nlp.training.checker import FOLDS, CheckerReport, Corpus, train_checker
+from onrecord.nlp.training.corpus import parse_split
+from onrecord.nlp.training.instances import (
     Sequence,
     cue_sequences,
     role_sequences,
