@@ -5,15 +5,7 @@ Imports only the record model and the errors; never spaCy, never the CLI.
 """
 
 from onrecord.evaluate.agreement import AgreementReport, score_agreement
-from onrecord.evaluate.brat import (
-    AnnotatedDocument,
-    GoldDocument,
-    RangeAttribution,
-    Ranges,
-    load_annotators,
-    load_split,
-    parse_ann,
-)
+from onrecord.evaluate.brat import AnnotatedDocument, load_annotators, load_split, parse_ann
 from onrecord.evaluate.metrics import (
     ROLES,
     AttributionScores,
@@ -58,11 +50,8 @@ __all__ = [
     "AnnotatedDocument",
     "AttributionScores",
     "EvaluationReport",
-    "GoldDocument",
     "PositionReport",
     "PositionScore",
-    "RangeAttribution",
-    "Ranges",
     "RoleScores",
     "Score",
     "Tokenizer",
