@@ -1,7 +1,9 @@
 """Scoring attributions: the PolNeAR reader and metrics, predictions files, the topical set,
 and positions on an issue.
 
-Imports only the record model and the errors; never spaCy, never the CLI.
+The names here import only the record model and the errors; never spaCy, never the CLI.
+``polnear``, ``topical_run`` and ``training`` (``onrecord train``'s run) drive the pipeline,
+so they import ``nlp`` and stay out of this list.
 """
 
 from onrecord.evaluate.agreement import AgreementReport, score_agreement
