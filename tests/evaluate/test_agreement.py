@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from onrecord.cli import main
-from onrecord.evaluate import RangeAttribution, load_annotators, score_agreement
+from onrecord.evaluate import load_annotators, score_agreement
+from onrecord.model.gold import RangeAttribution
 
 TEXT = "The mayor said the bridge will open. Critics disagree."
 #       0123456789012345678901234567890123456789012345678901234

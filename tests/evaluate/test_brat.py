@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from onrecord.errors import DataError
-from onrecord.evaluate import GoldDocument, RangeAttribution, load_split, parse_ann
+from onrecord.evaluate import load_split, parse_ann
+from onrecord.model.gold import GoldDocument, RangeAttribution
 
 TEXT = "The Post reports that he won. Critics, he said, were wrong\nand late."
 #       0123456789012345678901234567890123456789012345678901234567890123456789

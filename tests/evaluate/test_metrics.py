@@ -11,8 +11,6 @@ from hypothesis import strategies as st
 from onrecord.errors import DataError
 from onrecord.evaluate import (
     ROLES,
-    GoldDocument,
-    RangeAttribution,
     Score,
     Tokenizer,
     format_report,
@@ -23,6 +21,7 @@ from onrecord.evaluate import (
     score_document,
     score_documents,
 )
+from onrecord.model.gold import GoldDocument, RangeAttribution
 
 
 def at(text: str, part: str, occurrence: int = 0) -> tuple[int, int]:

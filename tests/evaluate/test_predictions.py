@@ -9,13 +9,13 @@ import pytest
 
 from onrecord.errors import DataError
 from onrecord.evaluate import (
-    RangeAttribution,
     prediction_line,
     read_predictions,
     to_range_attribution,
     write_predictions,
 )
 from onrecord.model import Attribution, AttributionKind, Span
+from onrecord.model.gold import RangeAttribution
 
 FULL = RangeAttribution(((0, 5),), ((6, 10),), ((13, 20), (30, 41)))
 NO_SOURCE = RangeAttribution((), ((1, 2),), ((3, 4),))

@@ -31,9 +31,9 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from onrecord.nlp.training.trainer import train_attribution
+    from onrecord.evaluate.training import train_from_split  # loads spaCy
 
-    report = train_attribution(
+    report = train_from_split(
         Path(args.data),
         Path(args.out),
         split=args.split,

@@ -1,19 +1,13 @@
 """Scoring attributions: the PolNeAR reader and metrics, predictions files, the topical set,
 and positions on an issue.
 
-Imports only the record model and the errors; never spaCy, never the CLI.
+The names here import only the record model and the errors; never spaCy, never the CLI.
+``polnear``, ``topical_run`` and ``training`` (``onrecord train``'s run) drive the pipeline,
+so they import ``nlp`` and stay out of this list.
 """
 
 from onrecord.evaluate.agreement import AgreementReport, score_agreement
-from onrecord.evaluate.brat import (
-    AnnotatedDocument,
-    GoldDocument,
-    RangeAttribution,
-    Ranges,
-    load_annotators,
-    load_split,
-    parse_ann,
-)
+from onrecord.evaluate.brat import AnnotatedDocument, load_annotators, load_split, parse_ann
 from onrecord.evaluate.metrics import (
     ROLES,
     AttributionScores,
@@ -58,11 +52,8 @@ __all__ = [
     "AnnotatedDocument",
     "AttributionScores",
     "EvaluationReport",
-    "GoldDocument",
     "PositionReport",
     "PositionScore",
-    "RangeAttribution",
-    "Ranges",
     "RoleScores",
     "Score",
     "Tokenizer",

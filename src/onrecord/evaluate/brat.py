@@ -4,6 +4,10 @@ A data directory holds ``SPLIT/text/STEM.txt`` and ``SPLIT/attributions/STEM_ANN
 When an article was annotated by several annotators, the annotator id that sorts first
 is the gold, so that every article counts once; ``load_annotators`` reads them all, to
 measure how far annotators agree with one another.
+
+The gold it reads is the model's plain data (``model.gold``), which training shares;
+``AnnotatedDocument``, every annotator's view, is only the agreement scorer's, so it
+stays here.
 """
 
 from __future__ import annotations
@@ -13,41 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onrecord.errors import DataError
+from onrecord.model.gold import GoldDocument, RangeAttribution, Ranges
 
-__all__ = [
-    "AnnotatedDocument",
-    "GoldDocument",
-    "RangeAttribution",
-    "Ranges",
-    "load_annotators",
-    "load_split",
-    "parse_ann",
-]
-
-Ranges = tuple[tuple[int, int], ...]
+__all__ = ["AnnotatedDocument", "load_annotators", "load_split", "parse_ann"]
 
 # Annotators' working marks, not attributions.
 _IGNORED_TYPES = frozenset({"Discuss", "Discard"})
 _ID = re.compile(r"^([TEARMN#*])\d*\t")
 _RANGE = re.compile(r"^(\d+) (\d+)$")
-
-
-@dataclass(frozen=True)
-class RangeAttribution:
-    """One attribution as character ranges (end exclusive); an absent role is ``()``."""
-
-    source: Ranges = ()
-    cue: Ranges = ()
-    content: Ranges = ()
-
-
-@dataclass(frozen=True)
-class GoldDocument:
-    """An article's text and its annotated attributions."""
-
-    id: str
-    text: str
-    attributions: list[RangeAttribution]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onrecord.errors import DataError
-from onrecord.evaluate.brat import GoldDocument, RangeAttribution, Ranges
+from onrecord.model.gold import GoldDocument, RangeAttribution, Ranges
 
 __all__ = [
     "ROLES",

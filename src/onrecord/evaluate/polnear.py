@@ -7,11 +7,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from onrecord.evaluate.brat import GoldDocument, RangeAttribution, load_split
+from onrecord.evaluate.brat import load_split
 from onrecord.evaluate.metrics import EvaluationReport, score_documents
 from onrecord.evaluate.predictions import to_range_attribution, write_predictions
 from onrecord.ingest.text import parse_text
 from onrecord.model import Analysis, Article
+from onrecord.model.gold import GoldDocument, RangeAttribution
 from onrecord.nlp import Annotator
 
 

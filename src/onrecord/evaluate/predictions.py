@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.errors import DataError
-from onrecord.evaluate.brat import RangeAttribution, Ranges
 from onrecord.model import Attribution, Span
+from onrecord.model.gold import RangeAttribution, Ranges
 
 __all__ = [
     "prediction_line",

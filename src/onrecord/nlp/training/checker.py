@@ -11,6 +11,11 @@ model fitted on the other folds: the one that maximises the mean of
 attribution (a) F1 (content right) and (b) F1 (content and source right).
 Maximising (b) alone drops many candidates whose content is right and source
 wrong, and content recall with them.
+
+Judging a candidate against the gold is scoring, and scoring is ``evaluate``'s, which
+sits above ``nlp``: the caller passes the judge in (``LabelCandidates``; ``onrecord
+train`` passes ``evaluate.training.label_candidates``), so that the checker learns by
+exactly the rules it is scored by, and nothing here imports ``evaluate``.
 """
 
 from __future__ import annotations
@@ -23,9 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
-from onrecord.evaluate.brat import GoldDocument, RangeAttribution
-from onrecord.evaluate.metrics import Tokenizer, greedy_match, same_source
-from onrecord.evaluate.predictions import to_range_attribution
+from onrecord.model import Attribution
+from onrecord.model.gold import GoldDocument
 from onrecord.nlp.attribution.checker import Checker, Features
 from onrecord.nlp.attribution.finder import ADVERB, CUE_MODEL, ROLE_MODEL, AttributionFinder
 from onrecord.nlp.crf import Tagger
@@ -41,6 +45,20 @@ LEARNING_RATE = 0.05
 
 Corpus = Sequence[tuple[ParsedArticle, GoldDocument]]
 TrainTaggers = Callable[[Corpus, Path], object]
+
+
+@dataclass(frozen=True)
+class CandidateLabel:
+    """A candidate against the gold: its content matches a gold content (attribution (a)),
+    and its source is that attribution's too (attribution (b))."""
+
+    content_right: bool
+    right: bool
+
+
+# The gold article and its candidates, each as the record model holds it (None for one
+# that maps to no text), to one label per candidate.
+LabelCandidates = Callable[[GoldDocument, Sequence[Attribution | None]], list[CandidateLabel]]
 
 
 @dataclass(frozen=True)
@@ -60,8 +78,10 @@ class CheckerReport:
     out_of_fold_f1: tuple[float, float]  # attribution (a) and (b) F1, candidates as kept
 
 
-def train_checker(corpus: Corpus, train_taggers: TrainTaggers, out_path: Path) -> CheckerReport:
-    examples, n_gold = out_of_fold_examples(corpus, train_taggers)
+def train_checker(
+    corpus: Corpus, train_taggers: TrainTaggers, label: LabelCandidates, out_path: Path
+) -> CheckerReport:
+    examples, n_gold = out_of_fold_examples(corpus, train_taggers, label)
     vocabulary = _vocabulary(examples)
     probabilities = np.zeros(len(examples))
     for fold in range(FOLDS):
@@ -78,7 +98,9 @@ def train_checker(corpus: Corpus, train_taggers: TrainTaggers, out_path: Path) -
     )
 
 
-def out_of_fold_examples(corpus: Corpus, train_taggers: TrainTaggers) -> tuple[list[Example], int]:
+def out_of_fold_examples(
+    corpus: Corpus, train_taggers: TrainTaggers, label: LabelCandidates
+) -> tuple[list[Example], int]:
     examples: list[Example] = []
     n_gold = 0
     for fold in range(FOLDS):
@@ -91,33 +113,31 @@ def out_of_fold_examples(corpus: Corpus, train_taggers: TrainTaggers) -> tuple[l
                 Tagger(directory / CUE_MODEL), Tagger(directory / ROLE_MODEL)
             )
             for parsed, document in held:
-                examples.extend(_labelled(finder, parsed, document, fold))
+                examples.extend(_labelled(finder, parsed, document, fold, label))
                 n_gold += len(document.attributions)
     return examples, n_gold
 
 
 def _labelled(
-    finder: AttributionFinder, parsed: ParsedArticle, document: GoldDocument, fold: int
+    finder: AttributionFinder,
+    parsed: ParsedArticle,
+    document: GoldDocument,
+    fold: int,
+    label: LabelCandidates,
 ) -> list[Example]:
     ctx = parsed.context()
     candidates = [c for c in finder.candidates(ctx) if c.roles.content_origin != ADVERB]
-    predicted = [_ranges(parsed, c.attribution) for c in candidates]
-    tokens = Tokenizer(document.text)
-    gold = document.attributions
-    matches = greedy_match(
-        [tokens.covered(p.content) for p in predicted], [tokens.covered(g.content) for g in gold]
-    )
-    matched = {p for p, _ in matches}
-    right = {p for p, g in matches if same_source(tokens, predicted[p], gold[g])}
+    labels = label(document, [_record(parsed, c.attribution) for c in candidates])
     return [
-        Example(fold, c.features(ctx), i in right, i in matched) for i, c in enumerate(candidates)
+        Example(fold, c.features(ctx), verdict.right, verdict.content_right)
+        for c, verdict in zip(candidates, labels, strict=True)
     ]
 
 
-def _ranges(parsed: ParsedArticle, attribution: DocAttribution) -> RangeAttribution:
+def _record(parsed: ParsedArticle, attribution: DocAttribution) -> Attribution | None:
     """The candidate as ``eval polnear`` scores it: article offsets, via the record model."""
     found = to_attributions(parsed.view, parsed.article.text, [attribution])
-    return to_range_attribution(found[0]) if found else RangeAttribution((), (), ())
+    return found[0] if found else None
 
 
 def _vocabulary(examples: list[Example]) -> list[str]:

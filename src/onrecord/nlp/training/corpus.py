@@ -1,42 +1,46 @@
-"""Annotated data parsed once: brat documents as ParsedArticles, cached with DocBin."""
+"""Articles to train on, parsed once: ParsedArticles, cached with DocBin between runs.
+
+Which articles, and their gold, is the caller's to read (``evaluate`` reads PolNeAR's
+brat files); this module only parses, since only ``nlp`` touches spaCy.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import DocBin
 
-from onrecord.evaluate.brat import GoldDocument, load_split
-from onrecord.evaluate.polnear import gold_article
 from onrecord.model import Article
 from onrecord.nlp.document import ParsedArticle, parse_articles
 from onrecord.nlp.textview import build_view
 
 
-def parse_split(
-    nlp: Language, data_dir: Path, split: str, cache_dir: Path | None = None, n_process: int = 1
-) -> list[tuple[ParsedArticle, GoldDocument]]:
-    documents = load_split(data_dir, split)
-    articles = [gold_article(d) for d in documents]
+def parse_corpus(
+    nlp: Language,
+    articles: Sequence[Article],
+    split: str,
+    cache_dir: Path | None = None,
+    n_process: int = 1,
+) -> list[ParsedArticle]:
+    """``articles`` parsed in order, from ``cache_dir`` when they were parsed before by the
+    same pipeline; ``split`` names them in the progress message."""
     cache = _cache_path(cache_dir, nlp, articles) if cache_dir else None
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        parsed = [
-            ParsedArticle(a, build_view(a), doc) for a, doc in zip(articles, docs, strict=True)
-        ]
-    else:
-        print(f"parsing {len(articles)} {split} articles…", file=sys.stderr)
-        parsed = list(parse_articles(nlp, articles, n_process=n_process))
-        if cache is not None:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            DocBin(docs=[p.doc for p in parsed]).to_disk(cache)
-    return list(zip(parsed, documents, strict=True))
+        return [ParsedArticle(a, build_view(a), doc) for a, doc in zip(articles, docs, strict=True)]
+    print(f"parsing {len(articles)} {split} articles…", file=sys.stderr)
+    parsed = list(parse_articles(nlp, articles, n_process=n_process))
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=[p.doc for p in parsed]).to_disk(cache)
+    return parsed
 
 
-def _cache_path(cache_dir: Path, nlp: Language, articles: list[Article]) -> Path:
+def _cache_path(cache_dir: Path, nlp: Language, articles: Sequence[Article]) -> Path:
     digest = hashlib.sha256()
     digest.update(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{nlp.pipe_names}".encode())
     for article in articles:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from onrecord.evaluate.brat import RangeAttribution
+from onrecord.model.gold import RangeAttribution
 from onrecord.nlp.attribution.features import cue_features, make_cue, role_features
 from onrecord.nlp.attribution.labels import CONTENT, CUE_BEGIN, CUE_INSIDE, OUTSIDE, SOURCE
 from onrecord.nlp.attribution.windows import role_window

@@ -1,20 +1,27 @@
-"""Train the attribution taggers and their checker on brat-annotated data (PolNeAR's layout)."""
+"""Fit the attribution taggers and their checker to gold attributions.
+
+Training is fitting models to gold, on parsed articles: it needs spaCy, so it is
+``nlp``'s. Reading annotated data and judging candidates against it are not: the
+caller (``evaluate.training`` for ``onrecord train``) brings the corpus and the judge.
+"""
 
 from __future__ import annotations
 
-import json
-import sys
-import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from onrecord.nlp import crf
 from onrecord.nlp.attribution.checker import CHECKER_MODEL
 from onrecord.nlp.attribution.finder import CUE_MODEL, ROLE_MODEL
-from onrecord.nlp.pipeline import base_model_name, load_base
-from onrecord.nlp.training.checker import FOLDS, CheckerReport, Corpus, train_checker
-from onrecord.nlp.training.corpus import parse_split
+from onrecord.nlp.pipeline import base_model_name
+from onrecord.nlp.training.checker import (
+    FOLDS,
+    CheckerReport,
+    Corpus,
+    LabelCandidates,
+    train_checker,
+)
 from onrecord.nlp.training.instances import (
     Sequence,
     cue_sequences,
@@ -22,69 +29,43 @@ from onrecord.nlp.training.instances import (
     token_attributions,
 )
 
+TAGGER_PARAMS = {CUE_MODEL: crf.CUE_TRAINING, ROLE_MODEL: crf.ROLE_TRAINING}
 
-@dataclass
-class TrainingReport:
-    data: str
-    split: str
-    articles: int
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class TaggerData:
     attributions: int
     cue_sequences: int
     role_sequences: int
-    seconds: float
+
+
+@dataclass(frozen=True)
+class TrainedModels:
+    """What training fitted, and to how much."""
+
+    taggers: TaggerData
     base_model: str
     params: dict[str, crf.TrainingParams]
     checker: CheckerReport | None
 
 
-@dataclass(frozen=True)
-class _TaggerData:
-    attributions: int
-    cue_sequences: int
-    role_sequences: int
-
-
 def train_attribution(
-    data_dir: Path,
-    out_dir: Path,
-    *,
-    split: str = "train",
-    cache_dir: Path | None = None,
-    n_process: int = 1,
-    checker: bool = True,
-) -> TrainingReport:
-    """The cue and role taggers on all of ``split``, then (unless ``checker`` is false)
-    the checker on candidates from taggers trained on part of it."""
-    started = time.perf_counter()
-    nlp = load_base()
-    corpus = parse_split(nlp, data_dir, split, cache_dir, n_process=n_process)
-    sizes = train_taggers(corpus, out_dir, log=_log)
-    checker_report = None
-    if checker:
-        _log(f"training the checker on {FOLDS} folds…")
-        checker_report = train_checker(corpus, train_taggers, out_dir / CHECKER_MODEL)
-    report = TrainingReport(
-        data=str(data_dir),
-        split=split,
-        articles=len(corpus),
-        attributions=sizes.attributions,
-        cue_sequences=sizes.cue_sequences,
-        role_sequences=sizes.role_sequences,
-        seconds=round(time.perf_counter() - started, 1),
-        base_model=base_model_name(),
-        params=TAGGER_PARAMS,
-        checker=checker_report,
-    )
-    (out_dir / "training.json").write_text(json.dumps(asdict(report), indent=2) + "\n")
-    return report
+    corpus: Corpus, out_dir: Path, label: LabelCandidates | None, log: Log = lambda _: None
+) -> TrainedModels:
+    """The cue and role taggers on all of ``corpus``, then (given ``label``, the judge of
+    candidates against the gold) the checker on candidates from taggers trained on part
+    of it; the model files go to ``out_dir``."""
+    taggers = train_taggers(corpus, out_dir, log=log)
+    checker = None
+    if label is not None:
+        log(f"training the checker on {FOLDS} folds…")
+        checker = train_checker(corpus, train_taggers, label, out_dir / CHECKER_MODEL)
+    return TrainedModels(taggers, base_model_name(), TAGGER_PARAMS, checker)
 
 
-TAGGER_PARAMS = {CUE_MODEL: crf.CUE_TRAINING, ROLE_MODEL: crf.ROLE_TRAINING}
-
-
-def train_taggers(
-    corpus: Corpus, out_dir: Path, log: Callable[[str], None] = lambda _: None
-) -> _TaggerData:
+def train_taggers(corpus: Corpus, out_dir: Path, log: Log = lambda _: None) -> TaggerData:
     cue_data: list[Sequence] = []
     role_data: list[Sequence] = []
     n_attributions = 0
@@ -98,8 +79,4 @@ def train_taggers(
     for name, data in ((CUE_MODEL, cue_data), (ROLE_MODEL, role_data)):
         log(f"training {name}…")
         crf.train(data, out_dir / name, TAGGER_PARAMS[name])
-    return _TaggerData(n_attributions, len(cue_data), len(role_data))
-
-
-def _log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    return TaggerData(n_attributions, len(cue_data), len(role_data))

@@ -1,4 +1,5 @@
-"""`onrecord train` on a small corpus in PolNeAR's brat layout: taggers, checker, use."""
+"""`onrecord train` on a small corpus in PolNeAR's brat layout: taggers, checker, use; and
+the checker's candidates judged against the gold as attribution (a) and (b) score them."""
 
 from __future__ import annotations
 
@@ -8,9 +9,13 @@ from pathlib import Path
 import pytest
 
 from onrecord.cli import main
+from onrecord.evaluate.training import label_candidates
+from onrecord.model import Attribution, AttributionKind, Span
+from onrecord.model.gold import GoldDocument, RangeAttribution
 from onrecord.nlp.attribution.checker import CHECKER_MODEL, Checker
 from onrecord.nlp.attribution.finder import AttributionFinder
 from onrecord.nlp.pipeline import load_base
+from onrecord.nlp.training.checker import CandidateLabel
 
 NAMES = ["The mayor", "Maria Duarte", "The minister", "Officials", "The company", "Residents"]
 CUES = ["said", "argued", "warned", "claimed"]
@@ -81,3 +86,39 @@ def test_the_trained_model_finds_an_unseen_attribution(trained: Path) -> None:
     assert [(str(a.source), str(a.cue)) for a in found] == [("The governor", "warned")]
     assert str(found[0].content[0]).startswith("that the budget would be cut")
     assert 0.0 < found[0].confidence <= 1.0
+
+
+JUDGED = "Ann Lee said the plan had failed. Bo Chan said nothing."
+
+
+def _candidate(source: tuple[int, int], content: tuple[int, int]) -> Attribution:
+    return Attribution(
+        content=[Span.of(JUDGED, *content)],
+        cue=None,
+        source=Span.of(JUDGED, *source),
+        kind=AttributionKind.INDIRECT,
+        confidence=1.0,
+    )
+
+
+def test_candidates_are_judged_as_attribution_a_and_b_score_them() -> None:
+    gold = GoldDocument("d", JUDGED, [RangeAttribution(((0, 7),), ((8, 12),), ((13, 32),))])
+    candidates = [
+        _candidate((34, 41), (13, 32)),  # the content, but another source
+        _candidate((4, 7), (17, 32)),  # most of the content and part of the source
+        None,  # a candidate that maps to no text
+        _candidate((34, 41), (47, 54)),  # content the gold does not have
+    ]
+    labels = label_candidates(gold, candidates)
+    # One to one: the gold's content goes to the candidate whose content overlaps it most.
+    assert labels == [
+        CandidateLabel(content_right=True, right=False),
+        CandidateLabel(content_right=False, right=False),
+        CandidateLabel(content_right=False, right=False),
+        CandidateLabel(content_right=False, right=False),
+    ]
+    assert label_candidates(gold, candidates[1:]) == [
+        CandidateLabel(content_right=True, right=True),
+        CandidateLabel(content_right=False, right=False),
+        CandidateLabel(content_right=False, right=False),
+    ]
