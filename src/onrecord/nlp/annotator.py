@@ -11,7 +11,10 @@ import spacy
 from spacy.language import Language
 
 from onrecord.model import Analysis, Article, Issue, Position, Provenance
-from onrecord.nlp import factories  # noqa: F401  (registers the factories)
+from onrecord.nlp import (
+    factories,  # noqa: F401  (registers the factories)
+    provenance,
+)
 from onrecord.nlp.attribution.checker import CHECKER_MODEL
 from onrecord.nlp.attribution.finder import CUE_MODEL, MODEL_DIR, ROLE_MODEL
 from onrecord.nlp.document import ParsedArticle, parse_articles
@@ -24,6 +27,16 @@ ATTRIBUTION_PIPE = "onrecord_attribution_v1"
 SPEAKERS_PIPE = "onrecord_speakers_v1"
 SAID_ON_PIPE = "onrecord_said_on_v1"
 POSITIONS_PIPE = "onrecord_positions_v1"
+# Whose rules each rule-set hash covers (nlp.provenance): a component's package, and
+# for the whole pipeline the annotator with all it runs (the text view, the factories,
+# the conversion to the record).
+RULE_SETS = {
+    ATTRIBUTION_PIPE: "onrecord.nlp.attribution",
+    SPEAKERS_PIPE: "onrecord.nlp.speakers",
+    SAID_ON_PIPE: "onrecord.nlp.dates",
+    POSITIONS_PIPE: "onrecord.nlp.positions",
+    "pipeline": __name__,
+}
 
 
 class Annotator:
@@ -33,10 +46,7 @@ class Annotator:
         self.settings = settings or Settings.load()
         self.nlp = _build_pipeline(self.settings)
         model_dir = Path(self.settings.model_dir) if self.settings.model_dir else MODEL_DIR
-        self.provenance = Provenance(
-            components=_component_versions(self.nlp, model_dir),
-            settings_hash=self.settings.digest(),
-        )
+        self.provenance = _provenance(self.nlp, self.settings, model_dir)
 
     def analyze(self, article: Article, issues: Sequence[Issue] = ()) -> Analysis:
         return next(self.analyze_many([article], issues))
@@ -131,6 +141,18 @@ def _build_pipeline(settings: Settings) -> Language:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp
+
+
+def _provenance(nlp: Language, settings: Settings, model_dir: Path) -> Provenance:
+    return Provenance(
+        components=_component_versions(nlp, model_dir),
+        settings_hash=settings.digest(),
+        package_version=provenance.package_version(),
+        libraries=provenance.library_versions(),
+        rule_sets={name: provenance.rules_digest(code) for name, code in RULE_SETS.items()},
+        lexicons=provenance.data_digests(),
+        models=provenance.model_digests(model_dir),
+    )
 
 
 def _component_versions(nlp: Language, model_dir: Path) -> dict[str, str]:
