@@ -3,6 +3,7 @@
 Precedence, highest first: explicit arguments, environment variables
 (``ONRECORD_<KEY>`` in upper case), a TOML config file (``[onrecord]`` table,
 path from ``ONRECORD_CONFIG`` or given explicitly), then the defaults below.
+Every setting is documented in docs/settings.md (a test keeps the two in step).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import json
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from onrecord.errors import ConfigError
@@ -22,6 +24,13 @@ from onrecord.errors import ConfigError
 __all__ = ["Settings"]
 
 ENV_PREFIX = "ONRECORD_"
+
+
+# Marks a setting that can change what an analysis holds: it goes into ``digest()``,
+# the settings hash of every analysis's provenance. The others decide how input is
+# read (no analysis exists for an input that fails to be read) or only how work is
+# split, and changing them must not make a store think the analysis changed.
+_CHANGES_OUTPUT = MappingProxyType({"changes_output": True})
 
 
 @dataclass(frozen=True)
@@ -34,9 +43,30 @@ class Settings:
     allow_private_addresses: bool = False  # loopback and private networks are refused unless set
     user_agent: str = "onrecord/0.1 (news attribution research)"
     # Languages the NLP stages analyse; other articles are marked skipped.
-    languages: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = field(default=("en",), metadata=_CHANGES_OUTPUT)
     # A folder of retrained attribution models (from `onrecord train`); empty: the shipped ones.
+    # Not hashed: the provenance holds the hash of each model file, wherever it lies.
     model_dir: str = ""
+    # Attribution: the lowest confidence an attribution is kept with (on top of the
+    # checker's own threshold), the P(cue) a word off the cue tagger's best path needs
+    # to be a candidate, and (models without a checker only) how sure such a candidate's
+    # content must be. The defaults are the values the shipped models were tuned with.
+    min_confidence: float = field(default=0.0, metadata=_CHANGES_OUTPUT)
+    candidate_cue: float = field(default=0.4, metadata=_CHANGES_OUTPUT)
+    second_chance_content: float = field(default=0.75, metadata=_CHANGES_OUTPUT)
+    # Documents spaCy parses at once (bounds peak memory), and articles handed to it in
+    # one go (a failing chunk is retried article by article). Each article is analysed
+    # on its own, so neither changes any result.
+    batch_size: int = 4
+    chunk_size: int = 32
+
+    def __post_init__(self) -> None:
+        for name in ("min_confidence", "candidate_cue", "second_chance_content"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ConfigError(f"setting {name!r}: must be between 0 and 1")
+        for name in ("batch_size", "chunk_size"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"setting {name!r}: must be at least 1")
 
     @classmethod
     def load(
@@ -62,9 +92,15 @@ class Settings:
         return dataclasses.replace(self, **{k: _coerce(k, v) for k, v in changes.items()})
 
     def digest(self) -> str:
-        """A short hash of the settings, recorded as provenance."""
-        blob = json.dumps(dataclasses.asdict(self), sort_keys=True, default=str)
+        """A short hash of the settings that change output, recorded as provenance."""
+        blob = json.dumps(self.output_settings(), sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:12]
+
+    def output_settings(self) -> dict[str, Any]:
+        """The settings ``digest()`` covers, by name."""
+        return {
+            f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("changes_output")
+        }
 
 
 _FIELD_TYPES = {f.name: f.type for f in fields(Settings)}

@@ -55,8 +55,8 @@ def load_onrecord(
     from onrecord.model import Article
     from onrecord.nlp import Annotator
 
-    settings = api.settings()
-    annotator = Annotator(settings, batch_size=batch_size) if batch_size else Annotator(settings)
+    settings = api.settings(batch_size=batch_size)
+    annotator = Annotator(settings)
     issues = [load_issue(issue_path)] if issue_path else []
 
     def process(paths: Sequence[Path]) -> Iterator[Output]:
@@ -72,7 +72,7 @@ def load_onrecord(
         list(process([warm_up]))
     info = {
         "model": annotator.provenance.components,
-        "batch_size": annotator.batch_size,
+        "batch_size": settings.batch_size,
         "issue": issues[0].id if issues else None,
     }
     return process, info

@@ -92,12 +92,27 @@ def _source_dict(source: Span | None, actor: Actor | None) -> dict[str, Any] | N
     return out
 
 
-@dataclass
+@dataclass(frozen=True)
 class Provenance:
-    """What produced a record: component names and versions, and settings."""
+    """What produced a record: component names and versions, the hash of each
+    component's rules, of each data and model file, and of the settings that change
+    output. Two records with equal provenance came from the same code, data and settings."""
 
-    components: dict[str, str] = field(default_factory=dict)
+    components: dict[str, str] = field(default_factory=dict)  # names and versions
     settings_hash: str = ""
+    package_version: str = ""
+    libraries: dict[str, str] = field(default_factory=dict)  # name: installed version
+    rule_sets: dict[str, str] = field(default_factory=dict)  # component: hash of its source
+    lexicons: dict[str, str] = field(default_factory=dict)  # "folder/file": content hash
+    models: dict[str, str] = field(default_factory=dict)  # model file: content hash
 
     def to_dict(self) -> dict[str, Any]:
-        return {"components": dict(self.components), "settings_hash": self.settings_hash}
+        return {
+            "components": dict(self.components),
+            "settings_hash": self.settings_hash,
+            "package_version": self.package_version,
+            "libraries": dict(self.libraries),
+            "rule_sets": dict(self.rule_sets),
+            "lexicons": dict(self.lexicons),
+            "models": dict(self.models),
+        }

@@ -11,7 +11,10 @@ import spacy
 from spacy.language import Language
 
 from onrecord.model import Analysis, Article, Issue, Position, Provenance
-from onrecord.nlp import factories  # noqa: F401  (registers the factories)
+from onrecord.nlp import (
+    factories,  # noqa: F401  (registers the factories)
+    provenance,
+)
 from onrecord.nlp.attribution.checker import CHECKER_MODEL
 from onrecord.nlp.attribution.finder import CUE_MODEL, MODEL_DIR, ROLE_MODEL
 from onrecord.nlp.document import ParsedArticle, parse_articles
@@ -24,28 +27,26 @@ ATTRIBUTION_PIPE = "onrecord_attribution_v1"
 SPEAKERS_PIPE = "onrecord_speakers_v1"
 SAID_ON_PIPE = "onrecord_said_on_v1"
 POSITIONS_PIPE = "onrecord_positions_v1"
+# Whose rules each rule-set hash covers (nlp.provenance): a component's package, and
+# for the whole pipeline the annotator with all it runs (the text view, the factories,
+# the conversion to the record).
+RULE_SETS = {
+    ATTRIBUTION_PIPE: "onrecord.nlp.attribution",
+    SPEAKERS_PIPE: "onrecord.nlp.speakers",
+    SAID_ON_PIPE: "onrecord.nlp.dates",
+    POSITIONS_PIPE: "onrecord.nlp.positions",
+    "pipeline": __name__,
+}
 
 
 class Annotator:
     """Loads the pipeline once; analyses one article or a stream of them."""
 
-    def __init__(
-        self,
-        settings: Settings | None = None,
-        *,
-        model_dir: str | Path | None = None,
-        batch_size: int = 4,
-        chunk_size: int = 32,
-    ) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.load()
-        self.batch_size = batch_size  # documents spaCy processes at once: bounds peak memory
-        self.chunk_size = chunk_size  # articles parsed in one go, and retried alone on failure
-        model_dir = model_dir or self.settings.model_dir or None
-        self.nlp = _build_pipeline(model_dir)
-        self.provenance = Provenance(
-            components=_component_versions(self.nlp, Path(model_dir) if model_dir else MODEL_DIR),
-            settings_hash=self.settings.digest(),
-        )
+        self.nlp = _build_pipeline(self.settings)
+        model_dir = Path(self.settings.model_dir) if self.settings.model_dir else MODEL_DIR
+        self.provenance = _provenance(self.nlp, self.settings, model_dir)
 
     def analyze(self, article: Article, issues: Sequence[Issue] = ()) -> Analysis:
         return next(self.analyze_many([article], issues))
@@ -60,7 +61,7 @@ class Annotator:
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
-            if len(batch) >= self.chunk_size:
+            if len(batch) >= self.settings.chunk_size:
                 yield from self._analyze_batch(batch, issues)
                 batch = []
         if batch:
@@ -100,7 +101,7 @@ class Annotator:
             return {
                 id(p.article): p
                 for p in parse_articles(
-                    self.nlp, articles, batch_size=self.batch_size, issues=issues
+                    self.nlp, articles, batch_size=self.settings.batch_size, issues=issues
                 )
             }
         except Exception as exc:  # one bad document must not take the batch down
@@ -121,7 +122,7 @@ class Annotator:
         return None
 
 
-def _build_pipeline(model_dir: str | Path | None) -> Language:
+def _build_pipeline(settings: Settings) -> Language:
     nlp = load_base()
     # Same annotations, less time: the attribute ruler by table lookup (nlp.fast_attributes),
     # and lemmas memoised by the attribution component (nlp.lemmas).
@@ -129,12 +130,29 @@ def _build_pipeline(model_dir: str | Path | None) -> Language:
     nlp.disable_pipe("attribute_ruler")
     nlp.disable_pipe("lemmatizer")
     if ATTRIBUTION_PIPE not in nlp.pipe_names:
-        config = {"model_dir": str(model_dir) if model_dir else None}
+        config = {
+            "model_dir": settings.model_dir or None,
+            "min_confidence": settings.min_confidence,
+            "candidate_cue": settings.candidate_cue,
+            "second_chance_content": settings.second_chance_content,
+        }
         nlp.add_pipe(ATTRIBUTION_PIPE, config=config)
     for name in (SPEAKERS_PIPE, SAID_ON_PIPE, POSITIONS_PIPE):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp
+
+
+def _provenance(nlp: Language, settings: Settings, model_dir: Path) -> Provenance:
+    return Provenance(
+        components=_component_versions(nlp, model_dir),
+        settings_hash=settings.digest(),
+        package_version=provenance.package_version(),
+        libraries=provenance.library_versions(),
+        rule_sets={name: provenance.rules_digest(code) for name, code in RULE_SETS.items()},
+        lexicons=provenance.data_digests(),
+        models=provenance.model_digests(model_dir),
+    )
 
 
 def _component_versions(nlp: Language, model_dir: Path) -> dict[str, str]:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from onrecord.issues import load_issue
 from onrecord.nlp import extensions
 from onrecord.nlp.attribution import AttributionFinder
+from onrecord.nlp.attribution.finder import CANDIDATE_CUE, SECOND_CHANCE_CONTENT
 from onrecord.nlp.dates import find_said_on, share_occasions
 from onrecord.nlp.doc_records import DocAttribution
 from onrecord.nlp.fast_attributes import FastAttributeRuler
@@ -41,9 +42,23 @@ extensions.register()
 
 
 class AttributionComponent:
-    def __init__(self, nlp: Language, name: str, model_dir: str | None, min_confidence: float):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        model_dir: str | None,
+        min_confidence: float,
+        *,
+        candidate_cue: float,
+        second_chance_content: float,
+    ):
         self.name = name
-        self.finder = AttributionFinder.load(Path(model_dir) if model_dir else None, min_confidence)
+        self.finder = AttributionFinder.load(
+            Path(model_dir) if model_dir else None,
+            min_confidence,
+            candidate_cue=candidate_cue,
+            second_chance_content=second_chance_content,
+        )
         # Lemmas come from the pipeline's lemmatizer, run or not (see nlp.lemmas).
         self.lemmas = LemmaCache.for_pipeline(nlp)
 
@@ -69,12 +84,31 @@ def make_fast_attributes(nlp: Language, name: str) -> FastAttributeRuler:
     "onrecord_attribution_v1",
     requires=["token.dep", "token.pos", "token.tag", "token.head"],
     assigns=["doc._.attributions"],
-    default_config={"model_dir": None, "min_confidence": 0.0},
+    default_config={
+        "model_dir": None,
+        "min_confidence": 0.0,
+        "candidate_cue": CANDIDATE_CUE,
+        "second_chance_content": SECOND_CHANCE_CONTENT,
+    },
 )
 def make_attribution_component(
-    nlp: Language, name: str, model_dir: str | None, min_confidence: float
+    nlp: Language,
+    name: str,
+    model_dir: str | None,
+    min_confidence: float,
+    candidate_cue: float,
+    second_chance_content: float,
 ) -> AttributionComponent:
-    return AttributionComponent(nlp, name, model_dir, min_confidence)
+    """The attribution finder; the thresholds are the settings of the same names
+    (docs/settings.md)."""
+    return AttributionComponent(
+        nlp,
+        name,
+        model_dir,
+        min_confidence,
+        candidate_cue=candidate_cue,
+        second_chance_content=second_chance_content,
+    )
 
 
 @Language.factory(

@@ -161,14 +161,26 @@ class AttributionFinder:
         role_tagger: Tagger,
         min_confidence: float = 0.0,
         checker: Checker | None = None,
+        *,
+        candidate_cue: float = CANDIDATE_CUE,
+        second_chance_content: float = SECOND_CHANCE_CONTENT,
     ):
         self.cue_tagger = cue_tagger
         self.role_tagger = role_tagger
         self.min_confidence = min_confidence
         self.checker = checker
+        self.candidate_cue = candidate_cue
+        self.second_chance_content = second_chance_content
 
     @classmethod
-    def load(cls, model_dir: Path | None = None, min_confidence: float = 0.0) -> AttributionFinder:
+    def load(
+        cls,
+        model_dir: Path | None = None,
+        min_confidence: float = 0.0,
+        *,
+        candidate_cue: float = CANDIDATE_CUE,
+        second_chance_content: float = SECOND_CHANCE_CONTENT,
+    ) -> AttributionFinder:
         """The taggers in ``model_dir``, and its checker when there is one (models
         trained before the checker existed have none, and keep the older rule)."""
         directory = model_dir or MODEL_DIR
@@ -178,6 +190,8 @@ class AttributionFinder:
             Tagger(directory / ROLE_MODEL),
             min_confidence,
             Checker.load(checker_path) if checker_path.exists() else None,
+            candidate_cue=candidate_cue,
+            second_chance_content=second_chance_content,
         )
 
     def find(self, doc: Doc, lemmas: list[str] | None = None) -> list[DocAttribution]:
@@ -215,7 +229,7 @@ class AttributionFinder:
 
     def candidates(self, ctx: DocContext) -> list[Candidate]:
         """Every cue the cue tagger finds likely enough, with its source and content."""
-        cues = self.find_cues(ctx, CANDIDATE_CUE)
+        cues = self.find_cues(ctx, self.candidate_cue)
         # The role tagger learnt from gold cues which other cue stands between a cue and
         # a word ("blocked"); the tagger's best path stands for them here. A cue off it
         # is too unsure to cut another off its words ("X is vague about Y, experts say").
@@ -243,7 +257,8 @@ class AttributionFinder:
         multiplied, a cue off the tagger's best path kept only when its content is
         sure enough."""
         if self.checker is None:
-            if candidate.cue.second_chance and candidate.content_confidence < SECOND_CHANCE_CONTENT:
+            second_chance = candidate.cue.second_chance
+            if second_chance and candidate.content_confidence < self.second_chance_content:
                 return None
             return candidate.cue.confidence * candidate.content_confidence
         if candidate.roles.content_origin == ADVERB:
