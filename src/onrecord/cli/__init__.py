@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 
 from onrecord.errors import OnrecordError
 
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="onrecord",
         description="Who said what in the news, with the exact words as evidence.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('onrecord')}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (demo, read, analyze, actors, positions, evaluate, train, bench):
         module.register(sub)
