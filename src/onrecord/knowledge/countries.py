@@ -15,6 +15,9 @@ from importlib import resources
 
 import countryinfo
 
+from onrecord.knowledge import data
+from onrecord.knowledge.lexicons import alternatives
+
 __all__ = [
     "Country",
     "country_by_demonym",
@@ -24,10 +27,7 @@ __all__ = [
 ]
 
 # Names read with "the": "the United States", "the Netherlands", "the Czech Republic".
-_WITH_ARTICLE = re.compile(
-    r"\b(United|Republic|Kingdom|States|Islands|Emirates|Netherlands|Philippines|Bahamas|"
-    r"Gambia|Maldives|Federation|Union)\b"
-)
+_WITH_ARTICLE = re.compile(rf"\b(?:{alternatives(data.load('country-names-with-the-v1'))})\b")
 # A small country's capital in a speaker's place is more often a person ("Victoria said").
 _CAPITAL_MIN_POPULATION = 2_000_000
 
