@@ -19,7 +19,7 @@ from importlib.resources.abc import Traversable
 
 from onrecord.errors import ModelError
 
-__all__ = ["Lexicon", "Lexicons", "Table", "alternatives"]
+__all__ = ["Lexicon", "Lexicons", "Table", "alternatives", "patterns"]
 
 _SUFFIXES = (".txt", ".tsv")
 
@@ -111,6 +111,12 @@ def alternatives(entries: Iterable[str]) -> str:
     """A regular expression's alternatives matching any of ``entries`` literally, the
     longest first so that a phrase wins over a word it starts with ("pa media", "pa")."""
     return "|".join(re.escape(e) for e in sorted(entries, key=lambda e: (-len(e), e)))
+
+
+def patterns(entries: Iterable[str]) -> str:
+    """A lexicon of regular expressions (a file that says its entries are) as one
+    expression's alternatives, each kept whole."""
+    return "|".join(f"(?:{pattern})" for pattern in sorted(entries))
 
 
 def _lines(text: str) -> list[str]:

@@ -21,6 +21,7 @@ from onrecord.nlp import lexicons
 TITLES = lexicons.load("titles-v1")
 ACTOR_NOUNS = lexicons.load_table("actor-nouns-v1")
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_GENERATIONAL = ("Jr.", "Sr.")  # end a name, never begin one
 # Lower-case words allowed inside a proper name, with where they may stand: "Institute
 # for the Study of War", "Committee on Foreign Affairs".
 NAME_CONNECTORS = lexicons.load_table("name-connectors-v1")
@@ -120,7 +121,7 @@ def person_name(tokens: list[Token]) -> NameMention | None:
         if not _is_name_word(token) or is_title(token):
             break
         body.insert(0, token)
-    if not body or len(body) > 4 or body[0].text in ("Jr.", "Sr."):
+    if not body or len(body) > 4 or body[0].text in _GENERATIONAL:
         return None
     text = " ".join(t.text for t in body)
     if country_by_name(text):
@@ -158,7 +159,7 @@ def _is_subject(token: Token) -> bool:
 
 def _is_name_word(token: Token) -> bool:
     word = token.text
-    if word in ("Jr.", "Sr."):
+    if word in _GENERATIONAL:
         return True
     return (
         token.tag_ in PROPER_TAGS
