@@ -1,7 +1,7 @@
 """Countries, their capitals, demonyms and other names, from the ``countryinfo`` package.
 
 The package gives each country's name, alternative spellings, capital and demonym;
-``data/places-extra.tsv`` adds the few everyday forms it lacks ("Britain", "US") and
+``data/places-extra-v1.tsv`` adds the few everyday forms it lacks ("Britain", "US") and
 seats of power used as metonyms ("the Kremlin"). Lookups are by exact surface form, with
 and without the periods of abbreviations ("U.S." = "US").
 """
@@ -132,7 +132,7 @@ def _extra_forms() -> list[tuple[str, str, str]]:
     """(form, country, kind) rows."""
     text = (
         resources.files("onrecord.knowledge")
-        .joinpath("data/places-extra.tsv")
+        .joinpath("data/places-extra-v1.tsv")
         .read_text(encoding="utf-8")
     )
     rows = []
