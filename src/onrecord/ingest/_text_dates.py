@@ -6,32 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from onrecord.ingest import lexicons
+from onrecord.knowledge import calendar_names
+from onrecord.knowledge.lexicons import alternatives
+
+_MONTHS = calendar_names.MONTHS | calendar_names.MONTH_ABBREVIATIONS
 # Only abbreviations that name one offset; "ET" or "IST" would be guesses.
-_ZONES = {
-    "EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6, "MST": -7, "PDT": -7, "PST": -8,
-    "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
-}  # fmt: skip
+_ZONES = {zone: int(hours) for zone, hours in lexicons.load_table("time-zones-v1").items()}
 # Month names as printed: "May", "MAY", "Sept." — not the verb "may".
 _MONTH_NAMES = sorted(_MONTHS, key=len, reverse=True)
 _MONTH = (
@@ -52,14 +33,10 @@ _DATE_FORMS = [
     r"\b(?P<day>[0-3]?\d)\.(?P<nmonth>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b",
 ]
 _DATES = [re.compile(form + _TIME) for form in _DATE_FORMS]
-_UPDATED = re.compile(r"(?:updated|aktualisiert|edited)\W*$", re.IGNORECASE)
-# What a dateline may hold besides its dates.
-_DATELINE_WORDS = re.compile(
-    r"\b(?:posted|published|last|updated|modified|on|at|stand|aktualisiert|uhr|am|um|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b",
-    re.IGNORECASE,
-)
+_UPDATED = re.compile(rf"(?:{alternatives(lexicons.load('update-labels-v1'))})\W*$", re.I)
+# What a dateline may hold besides its dates: labels, weekdays and their abbreviations.
+_DATELINE_WORD = alternatives(lexicons.load("dateline-words-v1") | calendar_names.WEEKDAYS.keys())
+_DATELINE_WORDS = re.compile(rf"\b(?:{_DATELINE_WORD})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from onrecord.ingest import lexicons
 from onrecord.ingest._text_dates import find_dates, is_dateline, with_year_and_zone
 from onrecord.ingest._text_rules import is_caption_over_credit, is_chrome, is_credit_line
 from onrecord.ingest._text_units import Unit, ends_sentence, trimmed
+from onrecord.knowledge.lexicons import alternatives
 from onrecord.model.article import Block, BlockKind
 
 # Some scrapes start with " date 2024-05-03 " (or just a year and month) before the text.
@@ -18,8 +20,8 @@ _OUTLET_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+\|\s+(?P<outlet>[^|]{2,40})$")
 _BYLINE_SPLIT = re.compile(r"^(?:by\s+)?(?P<names>.+?)\s*(?:[·|—–]|\s-\s)\s*(?P<rest>.*)$", re.I)
 _BY = re.compile(r"^by\s+(?P<names>.+)$", re.I)
 # A headline's own dates are news ("Sept. 11"); only a labelled one is the article's date.
-_DATE_LABEL = re.compile(r"(?:stand|posted|published|updated|aktualisiert)\W*$", re.I)
-_NAME_PARTICLES = frozenset("de van von der den da dos bin al la le di du ter".split())
+_DATE_LABEL = re.compile(rf"(?:{alternatives(lexicons.load('date-labels-v1'))})\W*$", re.I)
+_NAME_PARTICLES = lexicons.load("name-particles-v1")
 _TITLE_MAX = 300
 # After the names, a byline holds an outlet or a date, not a sentence.
 _BYLINE_REST_WORDS = 5

@@ -4,71 +4,50 @@ from __future__ import annotations
 
 import re
 
+from onrecord.ingest import lexicons
+from onrecord.knowledge.lexicons import alternatives, patterns
+
+
+def _phrases(name: str) -> str:
+    """A lexicon of words and phrases as one expression's alternatives."""
+    return alternatives(lexicons.load(name))
+
+
+def _patterns(name: str) -> str:
+    """A lexicon of regular expressions as one expression's alternatives."""
+    return patterns(lexicons.load(name))
+
+
 # Site chrome: whole lines that are never article text.
-_CHROME = re.compile(
-    r"^(?:leave a (?:reply|comment)|cancel reply|post a comment|add a comment|"
-    r"join the (?:conversation|discussion)|\d+\s+comments?|comments?(?:\s*\(\d+\))?|"
-    r"your email address will not be published.*|required fields are marked.*|"
-    r"(?:your )?(?:name|e-?mail|website|comment)\s*\*?|post comment|submit|"
-    r"save my name, email.*|notify me of .*|this site uses akismet.*|"
-    r"(?:skip )?advertisement|ad|sponsored(?: content)?|"
-    r"(?:read|see) (?:also|more)(?: on (?:this|the) topic)?\s*:.*|related(?: \w+)?\s*:.*|"
-    r"related(?: (?:stories|articles|coverage|content|news|topics))?|"
-    r"most (?:read|popular|viewed|shared)|trending(?: now)?|more from .{1,40}|"
-    r"(?:sign up|subscribe)\b.{0,120}|get our .{0,100}(?:newsletter|email)\b.*|"
-    r"i would like to be emailed .*|read our privacy (?:notice|policy).*|"
-    r"listen to (?:this )?article.*|this audio is (?:created|generated) .*|\d+ min(?:ute)? read|"
-    r"(?:copyright|©).{0,150}|all rights reserved\.?|"
-    r"(?:please )?enable javascript.*|we use cookies.*|accept(?: all)? cookies|"
-    r"follow us on .{1,60}|click here .{0,100})$",
-    re.IGNORECASE,
-)
-_SHARE_WORD = (
-    r"(?:share(?: this)?(?: (?:article|story))?|tweet|e-?mail|print|facebook|twitter|"
-    r"whatsapp|linkedin|reddit|telegram|copy link|x|flag|like|reply)"
-)
+_CHROME = re.compile(rf"^(?:{_patterns('site-chrome-v1')})$", re.IGNORECASE)
+_SHARE_WORD = rf"(?:{_phrases('share-bar-words-v1')})"
 _SHARE_BAR = re.compile(rf"^(?:{_SHARE_WORD}[\s|·,/]*)+$", re.IGNORECASE)
+_COMMENT_FORM = re.compile(rf"^(?:{_phrases('comment-form-openers-v1')})", re.IGNORECASE)
 # CSS or markup debris: "float:left;", "}", ".image-wrap {".
 _CODE = re.compile(r"^(?:[\w.#-]+\s*\{|\}|[a-z-]+\s*:\s*[^.]*;)$")
 
 # A photo credit: "Inna Varenytsia/Reuters", "Pool via REUTERS", "AP Photo", "Getty Images".
-_AGENCY = re.compile(
-    r"\b(?:reuters|ap|afp|getty|images?|epa|efe|bloomberg|shutterstock|sputnik|pool|photos?|"
-    r"press|pa(?: media| wire)?|xinhua|anadolu|tass|alamy|handout|dpa|ansa|ukrinform|"
-    r"nurphoto|sopa|courtesy|file|supplied|wire|picture alliance)\b",
-    re.IGNORECASE,
-)
-_CREDIT_GLUE = frozenset({"via", "and", "of", "for", "the", "photo", "pool", "file", "handout"})
+_AGENCY = re.compile(rf"\b(?:{_phrases('photo-agencies-v1')})\b", re.IGNORECASE)
+_CREDIT_GLUE = lexicons.load("credit-glue-v1")
 _CREDIT_IN_PARENS = re.compile(r"\(([^()\n]{2,80})\)")
 _CAPTION_MAX = 400
 
-_VIDEO = re.compile(r"^(?:WATCH|Watch|VIDEO|Video|LISTEN|Listen)\s*[|:]\s*(?P<teaser>.+?)[\s:]*$")
-_CREDIT_LINE = re.compile(
-    r"^(?:with files from|(?:additional )?reporting by|writing by|editing by|edited by|"
-    r"compiled by|contributing:|\S.{0,80} contributed (?:to )?this report)",
-    re.IGNORECASE,
+# "WATCH | …", "Listen: …": a label in capitals or with a capital first letter.
+_VIDEO_LABEL = alternatives(
+    form
+    for label in lexicons.load("video-labels-v1")
+    for form in (label.upper(), label.capitalize())
 )
-_BIO_ROLE = re.compile(
-    r"\b(?:correspondent|reporter|writer|editor|journalist|columnist|contributor|producer|"
-    r"bureau chief|host of|anchor)\b",
-    re.IGNORECASE,
-)
-_CONTACT = re.compile(r"@\w|can be reached|reach (?:him|her|them) at|follow (?:him|her|them) on")
+_VIDEO = re.compile(rf"^(?:{_VIDEO_LABEL})\s*[|:]\s*(?P<teaser>.+?)[\s:]*$")
+_CREDIT_LINE = re.compile(rf"^(?:{_patterns('credit-line-openers-v1')})", re.IGNORECASE)
+_BIO_ROLE = re.compile(rf"\b(?:{_phrases('journalist-roles-v1')})\b", re.IGNORECASE)
+_CONTACT = re.compile(rf"@\w|{_phrases('contact-phrases-v1')}")
 _FOLLOW_AUTHOR = re.compile(r"^Follow (?!us\b)[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} on \w+")
 
 # Words that open a sentence and never a section heading.
-_SENTENCE_OPENERS = frozenset(
-    "in on at with for from by as after when if according under since during despite "
-    "although because but and or so to of".split()
-)
+_SENTENCE_OPENERS = lexicons.load("sentence-openers-v1")
 # Words that start a sentence after a glued heading ("Fears of escalationEven before…").
-_STARTERS = frozenset(
-    "a an the this that these those it its he she they we i you there here "
-    "before after while when since during as in on at for over under despite although though "
-    "but and yet so still even just now then meanwhile however already earlier later last "
-    "some many most more several few both each all one two three officials according "
-    "if what why how who where".split()
-)
+_STARTERS = lexicons.load("sentence-starters-v1")
 _HEADING_MAX_WORDS = 6
 _HEADING_MAX_CHARS = 60
 
@@ -83,9 +62,7 @@ def is_chrome(line: str) -> bool:
 
 
 def starts_comment_form(line: str) -> bool:
-    return bool(
-        re.match(r"^(?:leave a (?:reply|comment)|post a comment|add a comment)", line, re.I)
-    )
+    return bool(_COMMENT_FORM.match(line))
 
 
 def is_credit(credit: str) -> bool:

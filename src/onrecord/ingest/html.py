@@ -19,8 +19,10 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from onrecord.errors import ReadError
+from onrecord.ingest import lexicons
 from onrecord.ingest.decode import decode, html_charset
 from onrecord.ingest.language import detect_language
+from onrecord.knowledge.lexicons import alternatives, patterns
 from onrecord.model import Article, Block, BlockKind
 
 __all__ = ["parse_html"]
@@ -28,14 +30,10 @@ __all__ = ["parse_html"]
 BLOCK_SEPARATOR = "\n\n"
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 
+
 # Lines that are page furniture, whatever the site; dropped from the body.
-_BOILERPLATE = re.compile(
-    r"^(leave a (reply|comment)|your email address will not be published|share (this|on)\b"
-    r"|(read|see) (also|more)\b|related( articles| stories)?:|most (read|popular)\b"
-    r"|sign up for\b|subscribe (to|now)\b|follow us\b|advertisement$|click here\b)",
-    re.I,
-)
-_CREDIT_LINE = re.compile(r"^(with files from|with reporting by|additional reporting by)\b", re.I)
+_BOILERPLATE = re.compile(rf"^(?:{patterns(lexicons.load('html-boilerplate-v1'))})", re.I)
+_CREDIT_LINE = re.compile(rf"^(?:{alternatives(lexicons.load('html-credit-lines-v1'))})\b", re.I)
 _VIDEO = re.compile(r"^(WATCH|LISTEN)\s*\|")
 _BYLINE = re.compile(r"^by\s+\S", re.I)
 MAX_BYLINE_CHARS = 100
@@ -43,20 +41,17 @@ SNIFF_CHARS = 2048
 
 # Where a figure is page furniture (teasers, share bars), not the article's.
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form"})
-_FURNITURE_CLASS = re.compile(
-    r"related|promo|teaser|sidebar|comment|share|newsletter|most-?read|recommend|footer|\bnav",
-    re.I,
-)
-_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|attribution|source", re.I)
+_FURNITURE_CLASS = re.compile(patterns(lexicons.load("furniture-class-marks-v1")), re.I)
+_CREDIT_CLASS = re.compile(alternatives(lexicons.load("credit-class-marks-v1")), re.I)
 # A trailing "(Photo: X/Reuters)" or "(X/Reuters)"; a bare "(file)" is not a credit.
 _TRAILING_PARENS = re.compile(r"\s*\(([^()]{2,150})\)\s*$")
+# "Photo: …", "Photographs by …", "Credit: …".
+_CREDIT_LABEL = alternatives(lexicons.load("credit-labels-v1"))
 _TRAILING_LABEL = re.compile(
-    r"(?:^|(?<=[.!?])\s+)((?:photo(?:graph)?s?|image|picture|credit)\s*(?::|by)\s*.{2,150})$",
+    rf"(?:^|(?<=[.!?])\s+)((?:{_CREDIT_LABEL})\s*(?::|by)\s*.{{2,150}})$",
     re.I,
 )
-_CREDIT_PREFIX = re.compile(
-    r"^(?:photo(?:graph)?s?|image|picture|credit|courtesy(?: of)?)\s*(?::|by)?\s*", re.I
-)
+_CREDIT_PREFIX = re.compile(rf"^(?:{_CREDIT_LABEL}|courtesy(?: of)?)\s*(?::|by)?\s*", re.I)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Countries, their capitals, demonyms and other names, from the ``countryinfo`` package.
 
 The package gives each country's name, alternative spellings, capital and demonym;
-``data/places-extra.tsv`` adds the few everyday forms it lacks ("Britain", "US") and
+``data/places-extra-v1.tsv`` adds the few everyday forms it lacks ("Britain", "US") and
 seats of power used as metonyms ("the Kremlin"). Lookups are by exact surface form, with
 and without the periods of abbreviations ("U.S." = "US").
 """
@@ -15,6 +15,9 @@ from importlib import resources
 
 import countryinfo
 
+from onrecord.knowledge import data
+from onrecord.knowledge.lexicons import alternatives
+
 __all__ = [
     "Country",
     "country_by_demonym",
@@ -24,10 +27,7 @@ __all__ = [
 ]
 
 # Names read with "the": "the United States", "the Netherlands", "the Czech Republic".
-_WITH_ARTICLE = re.compile(
-    r"\b(United|Republic|Kingdom|States|Islands|Emirates|Netherlands|Philippines|Bahamas|"
-    r"Gambia|Maldives|Federation|Union)\b"
-)
+_WITH_ARTICLE = re.compile(rf"\b(?:{alternatives(data.load('country-names-with-the-v1'))})\b")
 # A small country's capital in a speaker's place is more often a person ("Victoria said").
 _CAPITAL_MIN_POPULATION = 2_000_000
 
@@ -132,7 +132,7 @@ def _extra_forms() -> list[tuple[str, str, str]]:
     """(form, country, kind) rows."""
     text = (
         resources.files("onrecord.knowledge")
-        .joinpath("data/places-extra.tsv")
+        .joinpath("data/places-extra-v1.tsv")
         .read_text(encoding="utf-8")
     )
     rows = []

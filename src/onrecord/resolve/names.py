@@ -21,15 +21,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from onrecord.model import fold
+from onrecord.resolve import lexicons
 
 __all__ = ["PersonName", "is_less_specific", "longest_forms", "parse_person_name"]
 
 # Lower-case words that belong to the surname after them ("Ursula von der Leyen").
-_PARTICLES = frozenset(
-    {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ter"}
-)
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+_PARTICLES = lexicons.load("name-particles-v1")
+_SUFFIXES = lexicons.load("name-suffixes-v1")
+_HONORIFICS = lexicons.load("honorifics-v1")
 # The Arabic article in "al-Assad" is spelt out by some outlets and dropped by others.
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w)", re.IGNORECASE)
 _DOUBLED_LETTER = re.compile(r"(\w)\1+")

@@ -28,27 +28,24 @@ from datetime import date, datetime
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.model import DateRule
+from onrecord.nlp import lexicons
 from onrecord.nlp.dates.temporal import MONTHS, NUMBER_WORDS, WEEKDAYS, Resolved, resolve
 from onrecord.nlp.doc_records import DocAttribution, DocSaidOn
 
 # Words that can carry a time expression on their own; the resolver decides whether
 # the phrase around them is one ("last week" is, "a week of talks" is not).
-_KEYWORDS = frozenset(WEEKDAYS) | frozenset(
-    "yesterday today tonight ago week weeks month months year years weekend days night"
-    " morning afternoon evening recently recent earlier later previously lately prior".split()
-)
+_KEYWORDS = frozenset(WEEKDAYS) | lexicons.load("time-keywords-v1")
 # Words that join a keyword into a longer expression ("in the past few weeks",
 # "earlier this month", "on Thursday (2 May)"), besides numbers and keywords.
-_JOINERS = frozenset(
-    "on in during at over since this last past previous early late the a an of few"
-    " several couple day hour hours ( ) 's ’s".split()
-)
+_JOINERS = lexicons.load("time-joiners-v1")
 # Keywords that are also words of names ("USA Today", "CBS This Morning", "Morning
 # Joe"): capitalised inside a sentence, they are not time words.
 _CALENDAR_NAMES = frozenset(WEEKDAYS)
-# Kept inside an expression, never at its edge ("on Thursday", not "Thursday in").
-_INNER_ONLY = frozenset({",", "(", ")", "the", "a", "an", "of", "'s", "’s", "-"})
-_TRAILING_PREPOSITIONS = frozenset({"on", "in", "during", "at", "over", "since"})
+# Joiners kept inside an expression, never at its edge ("on Thursday", not "Thursday
+# in"); some may start one ("the past week").
+_EDGES = lexicons.load_table("time-phrase-edges-v1")
+_NOT_FIRST = frozenset(word for word, edge in _EDGES.items() if edge == "inner")
+_NOT_LAST = frozenset(_EDGES)
 # With a year only: "9/11" and "24/7" are names, not dates.
 _NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -66,11 +63,7 @@ _MODIFIER_LINKS = frozenset(
 # "an assessment published on May 13", "asked on Tuesday whether", "Volker, who spoke
 # with CBC News earlier this month, said".
 _CLAUSE_LINKS = frozenset({"acl", "advcl", "pcomp", "relcl"})
-_SPEECH_FORMS = frozenset(
-    "speaking talking writing addressing answering commenting testifying briefing asked"
-    " interviewed quoted cited published released issued posted aired broadcast televised"
-    " reported spoke spoken talked told wrote".split()
-)
+_SPEECH_FORMS = lexicons.load("speech-forms-v1")
 _MAX_STEPS = 6
 # Which of two expressions equally close to the cue says more.
 _PRECISION = {
@@ -84,7 +77,7 @@ _PRECISION = {
 
 # Prepositions that date the statement only relative to another event: "before
 # Russia's incursion on May 10" says the statement came earlier, not on May 10.
-_RELATIONAL = frozenset({"before", "after", "until", "since", "prior", "following", "ahead"})
+_RELATIONAL = lexicons.load("relational-prepositions-v1")
 
 
 @dataclass(frozen=True)
@@ -266,11 +259,10 @@ def _grow(doc: Doc, i: int, sentence: Span, excluded: set[int]) -> tuple[int, in
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge words that join expressions but start or end none: "the", "(", "in"."""
-    while start < end and doc[start].lower_ in _INNER_ONLY - {"the", "a", "an"}:
+    while start < end and doc[start].lower_ in _NOT_FIRST:
         start += 1
     while end > start and (
-        doc[end - 1].lower_ in _INNER_ONLY | _TRAILING_PREPOSITIONS
-        and not _closes_parenthesis(doc, start, end)
+        doc[end - 1].lower_ in _NOT_LAST and not _closes_parenthesis(doc, start, end)
     ):
         end -= 1
     return start, end

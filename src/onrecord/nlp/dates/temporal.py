@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from onrecord.knowledge import calendar_names as knowledge_calendar
+from onrecord.knowledge.lexicons import alternatives
 from onrecord.model import DateRule
+from onrecord.nlp import lexicons
 
 __all__ = ["MONTHS", "NUMBER_WORDS", "WEEKDAYS", "Resolved", "resolve"]
 
@@ -36,22 +39,13 @@ class Resolved:
     latest: _Day | None = None
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = knowledge_calendar.WEEKDAYS  # "monday": 0, as ``date.weekday`` counts
 # Full names and the abbreviations news style uses ("Nov. 17", "Sept. 6").
-MONTHS: dict[str, int] = {
-    **{name.lower(): number for number, name in enumerate(calendar.month_name) if name},
-    **{name.lower(): number for number, name in enumerate(calendar.month_abbr) if name},
-    "sept": 9,
-}
-_UNITS = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-NUMBER_WORDS: dict[str, int] = (
-    {word: number for number, word in enumerate(_UNITS, start=1)}
-    | {word: number for number, word in enumerate(_TEENS, start=10)}
-    | {word: 10 * tens for tens, word in enumerate(_TENS, start=2)}
-    | {"a": 1, "an": 1}
-)
+MONTHS: dict[str, int] = knowledge_calendar.MONTHS | knowledge_calendar.MONTH_ABBREVIATIONS
+_NUMBERS = {word: int(value) for word, value in lexicons.load_table("number-words-v1").items()}
+_UNITS = [word for word, value in _NUMBERS.items() if value < 10]
+_TENS = [word for word, value in _NUMBERS.items() if value >= 20]
+NUMBER_WORDS: dict[str, int] = _NUMBERS | {"a": 1, "an": 1}  # "a week ago"
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -62,13 +56,10 @@ _COUNT = rf"\d{{1,3}}|(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|" + "
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d\d)"
 # "In the past few weeks": a period up to publication with no start that can be named.
-_VAGUE_COUNTS = ("few", "several", "many", "couple of")
-_VAGUE_COUNT = "|".join(_VAGUE_COUNTS)
+_VAGUE_COUNTS = lexicons.load("vague-counts-v1")
+_VAGUE_COUNT = alternatives(_VAGUE_COUNTS)
 # Earlier than publication, but by how much the words do not say.
-_VAGUE = (
-    "recently|recent|earlier|previously|lately|formerly|prior|before|after|later|ago|once"
-    "|previous|in the past"
-)
+_VAGUE = alternatives(lexicons.load("vague-time-words-v1"))
 
 # Earlier days checked in turn for a month-day without a year: 8 covers any 29 February.
 _YEARS_BACK = 8
@@ -217,7 +208,7 @@ def _count(words: str) -> int:
 def _weekday(match: re.Match[str], published: date) -> Resolved:
     """The latest such weekday on or before publication; "last Thursday" is before it."""
     strictly_before = match[1] is not None
-    back = (published.weekday() - WEEKDAYS.index(match[2])) % 7
+    back = (published.weekday() - WEEKDAYS[match[2]]) % 7
     if back == 0 and strictly_before:
         back = 7
     return Resolved(DateRule.WEEKDAY, published - timedelta(days=back))

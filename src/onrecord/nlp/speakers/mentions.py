@@ -15,7 +15,9 @@ from spacy.tokens import Span, Token
 
 from onrecord.knowledge import Country, country_by_name, country_of
 from onrecord.model import Actor, ActorType
+from onrecord.nlp import lexicons
 from onrecord.nlp.speakers.names import (
+    NAME_CONNECTORS,
     PROPER_TAGS,
     NameIndex,
     is_place_word,
@@ -30,16 +32,20 @@ from onrecord.nlp.speakers.names import (
 
 UNSPECIFIED_MEDIA = "media reports (unspecified)"
 # Words in the sentence that say a source is not named.
-_ANONYMITY = frozenset(
-    {"anonymity", "anonymous", "anonymously", "unnamed", "unidentified", "undisclosed"}
-)
-_DEFINITE = frozenset({"the", "this", "that"})
+_ANONYMITY = lexicons.load("anonymity-words-v1")
+_DEFINITE = lexicons.load("definite-determiners-v1")
 # Organisations that are part of a state's government: they speak for it.
-STATE_BODIES = frozenset({"ministry", "department", "cabinet", "chancellery", "presidency"})
-_QUANTIFIERS = frozenset({"some", "many", "several", "few", "most", "other", "all", "both"})
+STATE_BODIES = lexicons.load("state-bodies-v1")
+_QUANTIFIERS = lexicons.load("quantifiers-v1")
 _NOT_DESCRIPTIVE = frozenset({"DET", "NUM", "SCONJ", "PRON"})
 # Words that grade a source without saying who it is ("a senior U.S. official").
-_GRADES = frozenset({"senior", "top", "high", "ranking", "-", "high-ranking", "other"})
+_GRADES = lexicons.load("source-grades-v1")
+# "he" points back to a person, "they" to a group.
+_PRONOUN_POINTERS = lexicons.load_table("pronoun-pointers-v1")
+# Words inside a name before its head ("Institute for the Study"), and those that never
+# begin one; after the head every connector may follow ("Committee on Foreign Affairs").
+_BEFORE_HEAD = frozenset(w for w, where in NAME_CONNECTORS.items() if where != "after-head")
+_LINKS = frozenset(w for w, where in NAME_CONNECTORS.items() if where == "link")
 
 
 @dataclass(frozen=True)
@@ -147,12 +153,7 @@ def _name_span(token: Token) -> Span:
 
 
 def _pronoun(head: Token) -> Reading:
-    word = head.lower_
-    if word in ("he", "she", "him", "her", "his"):
-        return Reading(pointer="person")
-    if word in ("they", "them", "it"):
-        return Reading(pointer="group")
-    return Reading()
+    return Reading(pointer=_PRONOUN_POINTERS.get(head.lower_))
 
 
 def _proper(span: Span, head: Token, index: NameIndex) -> Actor | None:
@@ -187,16 +188,14 @@ def _proper_run(span: Span, head: Token) -> list[Token]:
     doc = span.doc
     while start > span.start and (
         doc[start - 1].tag_ in PROPER_TAGS
-        or (doc[start - 1].lower_ in ("of", "for", "the", "and", "&") and start - 1 > span.start)
+        or (doc[start - 1].lower_ in _BEFORE_HEAD and start - 1 > span.start)
     ):
         start -= 1
-    while doc[start].lower_ in ("of", "for", "and"):
+    while doc[start].lower_ in _LINKS:
         start += 1
     # An organisation's name goes on past its head: "Institute for the Study of War".
     end = head.i + 1
-    while end < span.end and (
-        doc[end].tag_ in PROPER_TAGS or doc[end].lower_ in ("of", "for", "the", "and", "on", "&")
-    ):
+    while end < span.end and (doc[end].tag_ in PROPER_TAGS or doc[end].lower_ in NAME_CONNECTORS):
         end += 1
     while end > head.i + 1 and doc[end - 1].tag_ not in PROPER_TAGS:
         end -= 1

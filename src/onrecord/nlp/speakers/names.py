@@ -8,24 +8,25 @@ pipeline's time), so a name's type comes from its words and from country data.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.knowledge import country_by_name, country_of
+from onrecord.knowledge import calendar_names, country_by_name, country_of
 from onrecord.model import Actor, ActorType, fold
 from onrecord.nlp import lexicons
 
 TITLES = lexicons.load("titles-v1")
 ACTOR_NOUNS = lexicons.load_table("actor-nouns-v1")
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
-# Lower-case words allowed inside an organisation's name: "Institute for the Study of War".
-_NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "&"})
+_GENERATIONAL = ("Jr.", "Sr.")  # end a name, never begin one
+# Lower-case words allowed inside a proper name, with where they may stand: "Institute
+# for the Study of War", "Committee on Foreign Affairs".
+NAME_CONNECTORS = lexicons.load_table("name-connectors-v1")
 # Capitalised, tagged as proper nouns, and never a person.
-_CALENDAR = frozenset(name.lower() for name in (*calendar.month_name, *calendar.day_name) if name)
+_CALENDAR = frozenset(calendar_names.MONTHS) | frozenset(calendar_names.WEEKDAYS)
 
 
 def noun_class(token: Token) -> str | None:
@@ -120,7 +121,7 @@ def person_name(tokens: list[Token]) -> NameMention | None:
         if not _is_name_word(token) or is_title(token):
             break
         body.insert(0, token)
-    if not body or len(body) > 4 or body[0].text in ("Jr.", "Sr."):
+    if not body or len(body) > 4 or body[0].text in _GENERATIONAL:
         return None
     text = " ".join(t.text for t in body)
     if country_by_name(text):
@@ -131,7 +132,7 @@ def person_name(tokens: list[Token]) -> NameMention | None:
 
 
 # Forms of address, not offices: "Lord Cameron" has no role from "Lord".
-_HONORIFICS = frozenset({"lord", "lady", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
+_HONORIFICS = lexicons.load("honorifics-v1")
 
 
 def _role(words: Span) -> str | None:
@@ -158,7 +159,7 @@ def _is_subject(token: Token) -> bool:
 
 def _is_name_word(token: Token) -> bool:
     word = token.text
-    if word in ("Jr.", "Sr."):
+    if word in _GENERATIONAL:
         return True
     return (
         token.tag_ in PROPER_TAGS
@@ -178,7 +179,7 @@ def _proper_runs(doc: Doc) -> Iterator[list[Token]]:
     for i in numpy.flatnonzero(numpy.isin(tags, proper_ids)).tolist():
         if run and run[-1].i + 1 < i:
             gap = [doc[j] for j in range(run[-1].i + 1, i)]
-            if all(t.lower_ in _NAME_CONNECTORS for t in gap) and len(gap) <= 2:
+            if all(t.lower_ in NAME_CONNECTORS for t in gap) and len(gap) <= 2:
                 run.extend(gap)
             else:
                 yield _trim_connectors(run)
@@ -189,7 +190,7 @@ def _proper_runs(doc: Doc) -> Iterator[list[Token]]:
 
 
 def _trim_connectors(run: list[Token]) -> list[Token]:
-    while run and run[-1].lower_ in _NAME_CONNECTORS:
+    while run and run[-1].lower_ in NAME_CONNECTORS:
         run = run[:-1]
     return run
 

@@ -15,12 +15,14 @@ from spacy.tokens import Doc, Span
 
 from onrecord.knowledge import Country, country_by_name, country_of
 from onrecord.model import Actor, ActorType, fold
+from onrecord.nlp import lexicons
 from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
 from onrecord.nlp.speakers.mentions import UNSPECIFIED_MEDIA, Reading, read_mention
 from onrecord.nlp.speakers.names import NameIndex, person_actor
 
-_REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
-_PRESS_VERBS = frozenset({"revealed", "reported", "leaked"})  # past participles
+# "reportedly" with no source, "it was revealed that": the media speak.
+_PRESS_ADVERBS = lexicons.load("press-adverbs-v1")
+_PRESS_VERBS = lexicons.load("press-verbs-v1")  # past participles
 _FIRST_PERSON = frozenset({"i", "me"})
 _GROUP_TYPES = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION, ActorType.MEDIA})
 
@@ -112,7 +114,7 @@ class _Resolution:
 
     def _unsourced(self, attribution: DocAttribution) -> list[Actor]:
         cue = attribution.cue
-        if cue is not None and (cue.text.lower() in _REPORTING_ADVERBS or _press_passive(cue)):
+        if cue is not None and (cue.text.lower() in _PRESS_ADVERBS or _press_passive(cue)):
             return [Actor(UNSPECIFIED_MEDIA, ActorType.MEDIA)]
         if (cue is None or all(t.is_punct for t in cue)) and self.history:
             # A quotation continuing the last speaker, or introduced by a bare colon.

@@ -1,0 +1,18 @@
+"""Word lists and tables of world knowledge shared by the stages (country forms the
+country data lacks, calendar names). ``digests`` gives each file's content hash, for
+the provenance of every run; the reading is
+:class:`onrecord.knowledge.lexicons.Lexicons`'.
+"""
+
+from __future__ import annotations
+
+from onrecord.knowledge.lexicons import Lexicons
+
+__all__ = ["digests", "lexicon", "load", "load_table", "table"]
+
+_SHELF = Lexicons(__name__)
+lexicon = _SHELF.lexicon
+table = _SHELF.table
+load = _SHELF.load
+load_table = _SHELF.load_table
+digests = _SHELF.digests
