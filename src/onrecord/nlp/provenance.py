@@ -14,10 +14,10 @@ import pkgutil
 import re
 from collections.abc import Callable
 from functools import cache
-from importlib import metadata, resources
-from importlib.resources.abc import Traversable
+from importlib import metadata
 from pathlib import Path
 
+from onrecord.knowledge import data as knowledge_data
 from onrecord.nlp import lexicons
 
 __all__ = ["data_digests", "library_versions", "model_digests", "package_version", "rules_digest"]
@@ -34,15 +34,11 @@ _FROM_IMPORT = re.compile(rf"^\s*from\s+({PACKAGE}(?:\.\w+)*)\s+import\s+(\([^)]
 _COMMENT = re.compile(r"#.*")
 
 
-def _knowledge_data() -> dict[str, str]:
-    return _folder_digests(resources.files("onrecord.knowledge") / "data")
-
-
 # Every folder of word lists or other data an analysis reads, by the name its files
 # are listed under. A new folder (another stage's lexicons) is one line here.
 DATA_FOLDERS: dict[str, Callable[[], dict[str, str]]] = {
     "nlp/lexicons": lexicons.digests,
-    "knowledge/data": _knowledge_data,
+    "knowledge/data": knowledge_data.digests,
 }
 
 
@@ -139,14 +135,6 @@ def _source_path(module: str) -> Path:
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError(module)
     return Path(spec.origin)
-
-
-def _folder_digests(folder: Traversable) -> dict[str, str]:
-    return {
-        entry.name: _digest(entry.read_bytes())
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
-        if entry.is_file()
-    }
 
 
 def _digest(content: bytes) -> str:
