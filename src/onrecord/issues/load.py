@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from onrecord.errors import ConfigError
-from onrecord.model import SIGNALS, Coarse, Example, Issue, StanceLabel
+from onrecord.model import SIGNALS, Coarse, Example, Issue, Signal, StanceLabel
+
+
+def _signals(*alternatives: tuple[Signal, ...]) -> tuple[str, ...]:
+    """A label's signals as an issue file writes them: each alternative joined by "+"."""
+    return tuple("+".join(s.value for s in signals) for signals in alternatives)
+
 
 # The label set an issue gets when its file gives none.
 DEFAULT_STANCES = (
@@ -17,22 +23,25 @@ DEFAULT_STANCES = (
         "for",
         "supports or allows it without limits",
         Coarse.FOR,
-        ("permission", "advocacy"),
+        _signals((Signal.PERMISSION,), (Signal.ADVOCACY,)),
     ),
     StanceLabel(
         "for_with_limits",
         "supports or allows it, with conditions or limits",
         Coarse.FOR_WITH_LIMITS,
-        ("permission+limits", "advocacy+limits"),
+        _signals((Signal.PERMISSION, Signal.LIMITS), (Signal.ADVOCACY, Signal.LIMITS)),
     ),
     StanceLabel(
         "against",
         "opposes, forbids or warns against it",
         Coarse.AGAINST,
-        ("prohibition", "opposition", "warning"),
+        _signals((Signal.PROHIBITION,), (Signal.OPPOSITION,), (Signal.WARNING,)),
     ),
     StanceLabel(
-        "undecided", "has not decided, or is considering it", Coarse.UNDECIDED, ("consideration",)
+        "undecided",
+        "has not decided, or is considering it",
+        Coarse.UNDECIDED,
+        _signals((Signal.CONSIDERATION,)),
     ),
 )
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")

@@ -4,7 +4,15 @@ from onrecord.model.actor import Actor, ActorType, DateRule, SaidOn, actor_id, f
 from onrecord.model.analysis import Analysis
 from onrecord.model.article import BODY_KINDS, Article, Block, BlockKind, content_hash
 from onrecord.model.attribution import Attribution, AttributionKind, Provenance, Span
-from onrecord.model.position import SIGNALS, Coarse, Example, Issue, Position, StanceLabel
+from onrecord.model.position import (
+    SIGNALS,
+    Coarse,
+    Example,
+    Issue,
+    Position,
+    Signal,
+    StanceLabel,
+)
 
 __all__ = [
     "Actor",
@@ -28,5 +36,6 @@ __all__ = [
     "Issue",
     "Position",
     "SIGNALS",
+    "Signal",
     "StanceLabel",
 ]

@@ -20,18 +20,21 @@ class Coarse(StrEnum):
     UNDECIDED = "undecided"
 
 
-# What a sentence can do about the statement at stake; ``nlp.stance`` finds them.
-SIGNALS = frozenset(
-    {
-        "permission",  # allows it: "authorized", "is allowed to", "their decision"
-        "limits",  # narrows it: "only", "counter-fire", "as long as"
-        "prohibition",  # rules it out: "prohibited", "only inside Ukraine", "not allowed"
-        "advocacy",  # asks for it: "should be allowed", "urged ... to lift restrictions"
-        "opposition",  # is against it: "opposes", "refuses", "rejects"
-        "warning",  # threatens consequences: "warned", "would mean war"
-        "consideration",  # has not decided: "is considering", "weighing"
-    }
-)
+class Signal(StrEnum):
+    """What a sentence can do about the statement at stake; ``nlp.positions`` finds them.
+    An issue file's labels name them by their values ("permission+limits")."""
+
+    PERMISSION = "permission"  # allows it: "authorized", "is allowed to", "their decision"
+    LIMITS = "limits"  # narrows it: "only", "counter-fire", "as long as"
+    PROHIBITION = "prohibition"  # rules it out: "prohibited", "only inside Ukraine", "not allowed"
+    ADVOCACY = "advocacy"  # asks for it: "should be allowed", "urged ... to lift restrictions"
+    OPPOSITION = "opposition"  # is against it: "opposes", "refuses", "rejects"
+    WARNING = "warning"  # threatens consequences: "warned", "would mean war"
+    CONSIDERATION = "consideration"  # has not decided: "is considering", "weighing"
+
+
+# The signals' values, which an issue file's labels may combine.
+SIGNALS = frozenset(s.value for s in Signal)
 
 
 @dataclass(frozen=True)

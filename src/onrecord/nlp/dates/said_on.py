@@ -21,9 +21,10 @@ places it before some other past event, so no day can be given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -80,6 +81,20 @@ _PRECISION = {
 _RELATIONAL = lexicons.load("relational-prepositions-v1")
 
 
+class Said(Protocol):
+    """What dating reads of a statement: the words of saying (or, in a sentence that
+    quotes no one, of acting), who says it, and what is said. A ``DocAttribution`` is one."""
+
+    @property
+    def cue(self) -> Span | None: ...
+
+    @property
+    def source(self) -> Span | None: ...
+
+    @property
+    def content(self) -> Sequence[Span]: ...
+
+
 @dataclass(frozen=True)
 class _Candidate:
     phrase: Span
@@ -97,7 +112,7 @@ class _Link:
 
 
 def find_said_on(
-    attribution: DocAttribution, published: date | None, updated: date | None = None
+    attribution: Said, published: date | None, updated: date | None = None
 ) -> DocSaidOn:
     """The date of one attribution's statement.
 
@@ -119,7 +134,7 @@ def _updated_within_week(published: date | None, updated: date | None) -> bool:
     return published is not None and updated is not None and 0 < (updated - published).days < 7
 
 
-def _said_on(attribution: DocAttribution, published: date | None) -> DocSaidOn:
+def _said_on(attribution: Said, published: date | None) -> DocSaidOn:
     candidate = _time_expression(attribution, published)
     if candidate is None:
         return _without_time_expression(attribution, published)
@@ -129,7 +144,7 @@ def _said_on(attribution: DocAttribution, published: date | None) -> DocSaidOn:
     )
 
 
-def _without_time_expression(attribution: DocAttribution, published: date | None) -> DocSaidOn:
+def _without_time_expression(attribution: Said, published: date | None) -> DocSaidOn:
     if published is None or _pluperfect(attribution.cue):
         return DocSaidOn(None, DateRule.UNKNOWN)
     return DocSaidOn(published, DateRule.PUBLISHED)
@@ -145,7 +160,7 @@ def _pluperfect(cue: Span | None) -> bool:
     )
 
 
-def _time_expression(attribution: DocAttribution, published: date | None) -> _Candidate | None:
+def _time_expression(attribution: Said, published: date | None) -> _Candidate | None:
     said = attribution.cue if attribution.cue is not None else attribution.source
     if said is None:
         return None
@@ -173,7 +188,7 @@ def _time_expression(attribution: DocAttribution, published: date | None) -> _Ca
     )
 
 
-def _anchors(attribution: DocAttribution) -> set[int]:
+def _anchors(attribution: Said) -> set[int]:
     """Tokens whose own modifiers say when the statement was made: the cue, the verbs it
     continues ("went on to say", "met X and said"), the verb governing a nominal or
     adverbial cue, and the source ("Germany on Friday") with, when there is no cue (a

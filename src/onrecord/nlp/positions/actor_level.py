@@ -13,41 +13,12 @@ from collections.abc import Sequence
 
 from onrecord.knowledge import Country, country_of
 from onrecord.model import Actor, ActorType, fold
+from onrecord.nlp import lexicons
 from onrecord.nlp.speakers.mentions import STATE_BODIES
 
-_OFFICES = frozenset(
-    {
-        "president",
-        "premier",
-        "chancellor",
-        "minister",
-        "secretary",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "king",
-        "government",
-        "leader",
-    }
-)
+_OFFICES = lexicons.load("state-offices-v1")
 # Words that make an office someone else's than a state's, or no longer held.
-_NOT_STATE = frozenset(
-    {
-        "former",
-        "ex",
-        "opposition",
-        "candidate",
-        "elect",
-        "general",  # "secretary general" of an organisation
-        "nato",
-        "eu",
-        "european",
-        "un",
-        "nations",
-        "party",
-        "deputy-leader",
-    }
-)
+_NOT_STATE = lexicons.load("non-state-office-words-v1")
 _UNNAMED_OFFICIALS = frozenset({"official", "officials"})
 
 

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from onrecord.nlp.positions.stance import LIMITS, QUALIFIER, Hit
+from onrecord.model import Signal
+from onrecord.nlp.positions.cues import Marker
+from onrecord.nlp.positions.stance import Hit
 
 # The dependency labels that head a phrase worth quoting as a condition.
 _PHRASE_HEADS = frozenset({"prep", "advcl", "acl", "npadvmod", "advmod", "dobj", "pobj", "xcomp"})
@@ -25,7 +27,7 @@ def conditions(hits: Sequence[Hit], allowed: set[int]) -> str | None:
     """``allowed`` are the token indices of the statement; phrases stay inside it."""
     spans: list[Span] = []
     for hit in hits:
-        if hit.signal not in (LIMITS, QUALIFIER):
+        if hit.signal not in (Signal.LIMITS, Marker.QUALIFIER):
             continue
         span = _phrase(hit.token, allowed)
         if span is not None and not any(_overlap(span, s) for s in spans):
