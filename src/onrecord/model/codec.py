@@ -64,12 +64,12 @@ def check_version(data: Mapping[str, Any], record: str) -> None:
     version = data.get("schema_version")
     if version is None:
         return
-    major, _, _ = str(version).partition(".")
-    if major != SCHEMA_VERSION.partition(".")[0]:
+    major = SCHEMA_VERSION.partition(".")[0]
+    if str(version).partition(".")[0] != major:
         raise RecordError(
             f"{record}.schema_version",
-            f"is {version!r}, and this onrecord reads {SCHEMA_VERSION} and other "
-            f"{SCHEMA_VERSION.partition('.')[0]}.x only; read it with the onrecord that wrote it",
+            f"is {version!r}, a schema this onrecord does not read (it reads {major}.x); "
+            "read it with an onrecord that does",
         )
 
 
@@ -103,11 +103,8 @@ class Fields:
     def integer(self, key: str) -> int:
         return self._typed(key, self._required(key), int)
 
-    def optional_integer(self, key: str) -> int | None:
-        return self._typed(key, self.data[key], int) if self.has(key) else None
-
     def number(self, key: str, default: float) -> float:
-        return float(self._typed(key, self.data[key], float)) if self.has(key) else default
+        return self._typed(key, self.data[key], float) if self.has(key) else default
 
     def texts(self, key: str) -> list[str]:
         return [self._typed(key, item, str) for item in self._list(key)]
