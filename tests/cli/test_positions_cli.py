@@ -11,7 +11,7 @@ import pytest
 
 from conftest import REPO
 from onrecord.cli import main
-from onrecord.cli.positions import CSV_COLUMNS
+from onrecord.query import TRACKED_POSITION_COLUMNS
 
 EXAMPLE_ISSUE = REPO / "examples" / "issues" / "strikes-inside-russia.toml"
 
@@ -139,7 +139,9 @@ def test_no_positions_gives_empty_outputs_and_a_note(
 ) -> None:
     base = ["--issue", str(tolls_issue), str(council)]
     assert json.loads(positions(capsys, *base, "--format", "json")) == []
-    assert positions(capsys, *base, "--format", "csv").splitlines() == [",".join(CSV_COLUMNS)]
+    assert positions(capsys, *base, "--format", "csv").splitlines() == [
+        ",".join(TRACKED_POSITION_COLUMNS)
+    ]
     assert main(["positions", *base]) == 0
     captured = capsys.readouterr()
     table = captured.out.splitlines()

@@ -345,8 +345,8 @@ def test_the_analysis_carries_said_on_with_offsets_into_the_article() -> None:
     said_on = analysis.attributions[0].said_on
     assert isinstance(said_on, SaidOn)
     assert (said_on.date, said_on.rule) == (date(2024, 5, 28), DateRule.WEEKDAY)
-    assert said_on.start is not None and said_on.end is not None
-    assert text[said_on.start : said_on.end] == said_on.basis == "On Tuesday"
+    assert said_on.basis is not None
+    assert text[said_on.basis.start : said_on.basis.end] == said_on.basis.text == "On Tuesday"
 
 
 @pytest.mark.shared

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from onrecord import api
 from onrecord.cli._analyses import AnalysisStream
-from onrecord.cli._output import FORMATS, clip, write_json_stream
+from onrecord.cli._output import FORMATS, add_format_option, write_records
+from onrecord.cli._tables import print_actors
 from onrecord.resolve import RegistryEntry, load_aliases
 
 if TYPE_CHECKING:
@@ -30,9 +30,7 @@ def register(sub: Subparsers) -> None:
         metavar="FILE",
         help="a TOML file of names to merge or keep apart (format: docs/actors.md)",
     )
-    p.add_argument(
-        "--format", choices=FORMATS, default="table", help="output format (default: table)"
-    )
+    add_format_option(p, FORMATS, "table")
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run)
 
@@ -43,22 +41,5 @@ def run(args: argparse.Namespace) -> int:
     settings = api.settings(allow_private_addresses=args.allow_private or None)
     analyses = AnalysisStream(args.inputs, settings)
     entries = api.actor_registry(analyses, args.aliases).actors()
-    if args.format == "table":
-        print_table(entries)
-    else:
-        write_json_stream((entry.to_dict() for entry in entries), args.format)
+    write_records(entries, args.format, as_dict=RegistryEntry.to_dict, table=print_actors)
     return 1 if analyses.failures else 0
-
-
-def print_table(entries: list[RegistryEntry], out: TextIO | None = None) -> None:
-    """One line an actor: id, name, type, roles, mentions and articles (counts)."""
-    out = out or sys.stdout
-    print(f"{'ID':30}  {'NAME':30}  {'TYPE':12}  {'MENTIONS':>8}  {'ARTICLES':>8}  ROLES", file=out)
-    for entry in entries:
-        actor = entry.actor
-        roles = "; ".join(sorted({sighting.role for sighting in entry.roles}))
-        print(
-            f"{clip(actor.id, 30):30}  {clip(actor.name, 30):30}  {actor.type.value:12}  "
-            f"{entry.mentions:>8}  {len(entry.articles):>8}  {clip(roles, 60)}",
-            file=out,
-        )

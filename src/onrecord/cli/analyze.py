@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from onrecord import api
 from onrecord.cli._analyses import AnalysisStream
-from onrecord.cli._output import FORMATS, clip, write_json_stream
-from onrecord.model import Analysis, Position
+from onrecord.cli._output import FORMATS, add_format_option, write_records
+from onrecord.cli._tables import print_analyses
+from onrecord.model import Analysis
 
 if TYPE_CHECKING:
     from onrecord.cli._output import Subparsers
@@ -23,7 +23,7 @@ def register(sub: Subparsers) -> None:
         "`onrecord read` accepts: files, folders, URLs, JSONL, feeds, WARC.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument("--format", choices=FORMATS, default="jsonl")
+    add_format_option(p, FORMATS, "jsonl")
     p.add_argument(
         "--issue",
         action="append",
@@ -41,44 +41,5 @@ def run(args: argparse.Namespace) -> int:
     issues = [api.load_issue(path) for path in args.issues]  # bad files fail before any work
     settings = api.settings(allow_private_addresses=args.allow_private or None)
     analyses = AnalysisStream(args.inputs, settings, issues)
-    if args.format == "table":
-        for analysis in analyses:
-            print_table(analysis)
-    else:
-        write_json_stream((analysis.to_dict() for analysis in analyses), args.format)
+    write_records(analyses, args.format, as_dict=Analysis.to_dict, table=print_analyses)
     return 1 if analyses.failures else 0
-
-
-def print_table(analysis: Analysis, out: TextIO | None = None) -> None:
-    out = out or sys.stdout
-    article = analysis.article
-    print(f"== {article.name}  {clip(article.title, 70)}", file=out)
-    for a in analysis.attributions:
-        speaker = a.actor.name if a.actor else (a.source.text if a.source else "-")
-        cue = a.cue.text if a.cue else "-"
-        said_on = a.said_on.date.isoformat() if a.said_on and a.said_on.date else "-"
-        content = " … ".join(part.text for part in a.content)
-        print(
-            f"  {clip(speaker, 28):28}  {clip(cue, 16):16}  {said_on:10}  {a.kind.value:8}  "
-            f"{clip(content, 70)}",
-            file=out,
-        )
-    if analysis.positions is not None:
-        print_positions(analysis.positions, out)
-    print(file=out)
-
-
-def print_positions(positions: list[Position], out: TextIO) -> None:
-    """The positions under the attributions, issue by issue: actor, stance, date, evidence."""
-    if not positions:
-        print("  positions: none", file=out)
-    for issue in dict.fromkeys(p.issue for p in positions):
-        print(f"  positions on {issue}:", file=out)
-        for p in (p for p in positions if p.issue == issue):
-            as_of = p.as_of.isoformat() if p.as_of else "-"
-            evidence = " … ".join(span.text for span in p.evidence)
-            print(
-                f"  {clip(p.actor.name, 28):28}  {clip(p.stance, 20):20}  {as_of:10}  "
-                f"{clip(evidence, 70)}",
-                file=out,
-            )

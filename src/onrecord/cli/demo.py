@@ -8,8 +8,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from onrecord import api
-from onrecord.cli.analyze import print_table
-from onrecord.cli.positions import print_table as print_timeline
+from onrecord.cli._tables import print_analysis, print_timeline
 from onrecord.ingest.text import parse_text
 from onrecord.model import Article, Issue
 
@@ -51,6 +50,6 @@ def run(args: argparse.Namespace) -> int:
         article = analysis.article
         published = article.published.isoformat() if article.published else "-"
         print(f"{article.outlet or '-'} · {', '.join(article.bylines) or '-'} · {published}")
-        print_table(analysis)
+        print_analysis(analysis)
     print_timeline(api.track_positions(analyses, issue).timeline(), issue)
     return 0

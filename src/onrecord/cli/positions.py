@@ -3,38 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING
 
 from onrecord import api
 from onrecord.cli._analyses import AnalysisStream
-from onrecord.cli._output import clip, error, write_csv, write_json_stream
+from onrecord.cli._output import add_format_option, error, write_records
+from onrecord.cli._tables import print_timeline
 from onrecord.errors import ConfigError
 from onrecord.model import Issue
+from onrecord.query import TRACKED_POSITION_COLUMNS, tracked_position_row
 from onrecord.resolve import TrackedPosition, load_aliases
 
 if TYPE_CHECKING:
     from onrecord.cli._output import Subparsers
 
 FORMATS = ("table", "json", "jsonl", "csv")
-CSV_COLUMNS = [
-    "issue",
-    "actor_id",
-    "actor",
-    "actor_type",
-    "stance",
-    "coarse",
-    "as_of",
-    "held_before",
-    "placed_on",
-    "conditions",
-    "shift",
-    "shifted_from",
-    "confidence",
-    "articles",
-    "evidence",
-]
 
 
 def register(sub: Subparsers) -> None:
@@ -62,9 +46,7 @@ def register(sub: Subparsers) -> None:
         metavar="FILE",
         help="a TOML file of actor names to merge or keep apart (format: docs/actors.md)",
     )
-    p.add_argument(
-        "--format", choices=FORMATS, default="table", help="output format (default: table)"
-    )
+    add_format_option(p, FORMATS, "table")
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run)
 
@@ -93,54 +75,11 @@ def parse_day(value: str, option: str) -> date:
 
 
 def write(tracked: list[TrackedPosition], issue: Issue, fmt: str) -> None:
-    if fmt == "table":
-        print_table(tracked, issue)
-    elif fmt == "csv":
-        write_csv((csv_row(item) for item in tracked), CSV_COLUMNS)
-    else:
-        write_json_stream((item.to_dict() for item in tracked), fmt)
-
-
-def csv_row(item: TrackedPosition) -> dict[str, Any]:
-    """One tracked position flat: articles joined by "; ", evidence texts by " | "."""
-    return {
-        "issue": item.issue,
-        "actor_id": item.actor.id,
-        "actor": item.actor.name,
-        "actor_type": item.actor.type.value,
-        "stance": item.stance,
-        "coarse": item.coarse.value,
-        "as_of": item.as_of.isoformat() if item.as_of else "",
-        "held_before": item.held_before.isoformat() if item.held_before else "",
-        "placed_on": item.placed_on.isoformat() if item.placed_on else "",
-        "conditions": item.conditions or "",
-        "shift": "yes" if item.shift else "",
-        "shifted_from": item.shifted_from or "",
-        "confidence": round(item.confidence, 3),
-        "articles": "; ".join(item.articles),
-        "evidence": " | ".join(evidence.span.text for evidence in item.evidence),
-    }
-
-
-def print_table(tracked: list[TrackedPosition], issue: Issue, out: TextIO | None = None) -> None:
-    """One line a tracked position: actor, stance, date, shift, articles, conditions, evidence.
-
-    A shift shows as "← " and the stance it left.
-    """
-    out = out or sys.stdout
-    print(f"== {issue.id}  {clip(issue.title, 70)}", file=out)
-    print(
-        f"{'ACTOR':32}  {'STANCE':20}  {'COARSE':15}  {'AS OF':10}  {'SHIFT':20}  "
-        f"{'ARTS':>4}  {'CONDITIONS':30}  EVIDENCE",
-        file=out,
+    write_records(
+        tracked,
+        fmt,
+        as_dict=TrackedPosition.to_dict,
+        table=lambda items: print_timeline(items, issue),
+        csv_row=tracked_position_row,
+        csv_columns=TRACKED_POSITION_COLUMNS,
     )
-    for item in tracked:
-        as_of = item.as_of.isoformat() if item.as_of else "-"
-        shift = f"← {item.shifted_from}" if item.shifted_from else ""
-        evidence = item.evidence[0].span.text if item.evidence else None
-        print(
-            f"{clip(item.actor.name, 32):32}  {clip(item.stance, 20):20}  "
-            f"{item.coarse.value:15}  {as_of:10}  {clip(shift, 20) if shift else '':20}  "
-            f"{len(item.articles):>4}  {clip(item.conditions, 30):30}  {clip(evidence, 70)}",
-            file=out,
-        )

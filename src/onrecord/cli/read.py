@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from onrecord.cli._output import add_format_option
 from onrecord.errors import ReadError
 from onrecord.ingest import read_many
 from onrecord.model import Article
@@ -31,7 +32,7 @@ def register(subparsers: Any) -> None:
         description="Read news articles and print them as Article records.",
     )
     parser.add_argument("sources", nargs="+", metavar="PATH_OR_URL", help="input; '-' is stdin")
-    parser.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
+    add_format_option(parser, tuple(WRITERS), "json")
     parser.add_argument("--max-bytes", type=int, metavar="N", help="largest document read")
     parser.add_argument(
         "--allow-private",

@@ -1,9 +1,10 @@
 """The record model: plain data with character offsets. Imports nothing of ours."""
 
-from onrecord.model.actor import Actor, ActorType, DateRule, SaidOn, actor_id, fold
+from onrecord.model.actor import Actor, ActorType, actor_id, fold
 from onrecord.model.analysis import Analysis
 from onrecord.model.article import BODY_KINDS, Article, Block, BlockKind, content_hash
-from onrecord.model.attribution import Attribution, AttributionKind, Provenance, Span
+from onrecord.model.attribution import Attribution, AttributionKind, Provenance
+from onrecord.model.codec import SCHEMA_VERSION, RecordError
 from onrecord.model.position import (
     SIGNALS,
     Coarse,
@@ -13,6 +14,8 @@ from onrecord.model.position import (
     Signal,
     StanceLabel,
 )
+from onrecord.model.said_on import DateRule, SaidOn
+from onrecord.model.span import Span
 
 __all__ = [
     "Actor",
@@ -29,6 +32,8 @@ __all__ = [
     "BlockKind",
     "BODY_KINDS",
     "Provenance",
+    "RecordError",
+    "SCHEMA_VERSION",
     "Span",
     "content_hash",
     "Coarse",

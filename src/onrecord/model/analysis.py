@@ -7,6 +7,7 @@ from typing import Any
 
 from onrecord.model.article import Article
 from onrecord.model.attribution import Attribution, Provenance
+from onrecord.model.codec import Fields, RecordError, check_version, versioned
 from onrecord.model.position import Position
 
 
@@ -26,7 +27,9 @@ class Analysis:
     error: str | None = None  # the analysis failed for this article alone
     positions: list[Position] | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, with_article: bool = False) -> dict[str, Any]:
+        """The analysis as a document; the article is named by its id and, with
+        ``with_article``, written whole (without repeating each block's text)."""
         out: dict[str, Any] = {
             "id": self.article.name,
             "article_id": self.article.id,
@@ -41,4 +44,37 @@ class Analysis:
             out["skipped"] = self.skipped
         if self.error:
             out["error"] = self.error
-        return out
+        if with_article:
+            out["article"] = self.article.to_dict(with_block_text=False)
+        return versioned(out)
+
+    @classmethod
+    def from_dict(cls, data: object, article: Article | None = None) -> Analysis:
+        """An analysis from its dict: the article it holds, else ``article``, whose id
+        must be its ``article_id`` (an analysis written without its article)."""
+        read = Fields(data, "Analysis")
+        check_version(read.data, "Analysis")
+        return cls(
+            article=_article(read, article),
+            attributions=read.records("attributions", Attribution.from_dict),
+            provenance=read.optional_record("provenance", Provenance.from_dict) or Provenance(),
+            skipped=read.optional_text("skipped"),
+            error=read.optional_text("error"),
+            positions=read.records("positions", Position.from_dict)
+            if read.has("positions")
+            else None,
+        )
+
+
+def _article(read: Fields, given: Article | None) -> Article:
+    article = read.optional_record("article", Article.from_dict) or given
+    if article is None:
+        raise RecordError(
+            read.path("article"), "is missing: pass the article it was written without"
+        )
+    wanted = read.optional_text("article_id")
+    if wanted is not None and wanted != article.id:
+        raise RecordError(
+            read.path("article_id"), f"is {wanted!r}, but the article's id is {article.id!r}"
+        )
+    return article

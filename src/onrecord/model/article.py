@@ -8,6 +8,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from onrecord.model.codec import Fields, check_version, iso, versioned
+
 
 class BlockKind(StrEnum):
     """What a stretch of the article text is.
@@ -51,8 +53,15 @@ class Block:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Block:
-        return cls(BlockKind(data["kind"]), data["start"], data["end"], data.get("credit"))
+    def from_dict(cls, data: object) -> Block:
+        """A block from its dict; a ``text`` key is ignored: the article's text is the truth."""
+        read = Fields(data, "Block")
+        return cls(
+            read.choice("kind", BlockKind),
+            read.integer("start"),
+            read.integer("end"),
+            read.optional_text("credit"),
+        )
 
 
 def content_hash(text: str) -> str:
@@ -96,44 +105,41 @@ class Article:
         return [b for b in self.blocks if b.kind in BODY_KINDS]
 
     def to_dict(self, with_block_text: bool = True) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "external_id": self.external_id,
-            "source": self.source,
-            "url": self.url,
-            "outlet": self.outlet,
-            "title": self.title,
-            "deck": list(self.deck),
-            "bylines": list(self.bylines),
-            "published": _iso(self.published),
-            "updated": _iso(self.updated),
-            "language": self.language,
-            "text": self.text,
-            "blocks": [b.to_dict(self.text if with_block_text else None) for b in self.blocks],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Article:
-        return cls(
-            text=data["text"],
-            blocks=[Block.from_dict(b) for b in data.get("blocks", [])],
-            source=data.get("source"),
-            external_id=data.get("external_id"),
-            url=data.get("url"),
-            outlet=data.get("outlet"),
-            title=data.get("title"),
-            deck=list(data.get("deck", [])),
-            bylines=list(data.get("bylines", [])),
-            published=_parse_iso(data.get("published")),
-            updated=_parse_iso(data.get("updated")),
-            language=data.get("language"),
-            id=data.get("id", ""),
+        """The article as a document; ``with_block_text`` repeats each block's text."""
+        return versioned(
+            {
+                "id": self.id,
+                "external_id": self.external_id,
+                "source": self.source,
+                "url": self.url,
+                "outlet": self.outlet,
+                "title": self.title,
+                "deck": list(self.deck),
+                "bylines": list(self.bylines),
+                "published": iso(self.published),
+                "updated": iso(self.updated),
+                "language": self.language,
+                "text": self.text,
+                "blocks": [b.to_dict(self.text if with_block_text else None) for b in self.blocks],
+            }
         )
 
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _parse_iso(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+    @classmethod
+    def from_dict(cls, data: object) -> Article:
+        read = Fields(data, "Article")
+        check_version(read.data, "Article")
+        return cls(
+            text=read.text("text"),
+            blocks=read.records("blocks", Block.from_dict),
+            source=read.optional_text("source"),
+            external_id=read.optional_text("external_id"),
+            url=read.optional_text("url"),
+            outlet=read.optional_text("outlet"),
+            title=read.optional_text("title"),
+            deck=read.texts("deck"),
+            bylines=read.texts("bylines"),
+            published=read.moment("published"),
+            updated=read.moment("updated"),
+            language=read.optional_text("language"),
+            id=read.optional_text("id") or "",
+        )

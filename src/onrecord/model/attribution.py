@@ -6,33 +6,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from onrecord.model.actor import Actor, SaidOn
+from onrecord.model.actor import Actor
+from onrecord.model.codec import Fields, fields_from_dict, fields_to_dict
+from onrecord.model.said_on import SaidOn
+from onrecord.model.span import Span
 
 
 class AttributionKind(StrEnum):
     DIRECT = "direct"  # the content is a quotation
     INDIRECT = "indirect"  # reported speech, no quotation marks
     MIXED = "mixed"  # a paraphrase with quoted fragments
-
-
-@dataclass(frozen=True, order=True)
-class Span:
-    """``text[start:end]`` of the article text; ``end`` is exclusive."""
-
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Span:
-        return cls(data["start"], data["end"], data["text"])
-
-    @classmethod
-    def of(cls, text: str, start: int, end: int) -> Span:
-        return cls(start, end, text[start:end])
 
 
 @dataclass
@@ -43,6 +26,7 @@ class Attribution:
     ``source`` is absent when the text names none ("reportedly"); ``actor`` is who
     the source is (or who a cue-less continuation quote belongs to), and ``said_on``
     when the statement was made, when the text or the publication date tells.
+    ``confidence`` is written to three decimals.
     """
 
     content: list[Span]
@@ -68,18 +52,19 @@ class Attribution:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Attribution:
-        source = data.get("source") or {}
+    def from_dict(cls, data: object) -> Attribution:
+        read = Fields(data, "Attribution")
+        source = Fields(read.data.get("source") or {}, read.path("source"))
         return cls(
-            content=[Span.from_dict(p) for p in data["content"]],
-            cue=Span.from_dict(data["cue"]) if data.get("cue") else None,
-            source=Span.from_dict(source) if source.get("text") is not None else None,
-            kind=AttributionKind(data["kind"]),
-            confidence=data.get("confidence", 1.0),
-            method=data.get("method", ""),
-            id=data.get("id", ""),
-            actor=Actor.from_dict(source["actor"]) if source.get("actor") else None,
-            said_on=SaidOn.from_dict(data["said_on"]) if data.get("said_on") else None,
+            content=read.records("content", Span.from_dict),
+            cue=read.optional_record("cue", Span.from_dict),
+            source=read.optional_record("source", Span.from_dict) if source.has("text") else None,
+            kind=read.choice("kind", AttributionKind),
+            confidence=read.number("confidence", 1.0),
+            method=read.optional_text("method") or "",
+            id=read.optional_text("id") or "",
+            actor=source.optional_record("actor", Actor.from_dict),
+            said_on=read.optional_record("said_on", SaidOn.from_dict),
         )
 
 
@@ -107,12 +92,8 @@ class Provenance:
     models: dict[str, str] = field(default_factory=dict)  # model file: content hash
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "components": dict(self.components),
-            "settings_hash": self.settings_hash,
-            "package_version": self.package_version,
-            "libraries": dict(self.libraries),
-            "rule_sets": dict(self.rule_sets),
-            "lexicons": dict(self.lexicons),
-            "models": dict(self.models),
-        }
+        return fields_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: object) -> Provenance:
+        return fields_from_dict(cls, data)

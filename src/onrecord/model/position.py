@@ -8,7 +8,15 @@ from enum import StrEnum
 from typing import Any
 
 from onrecord.model.actor import Actor
-from onrecord.model.attribution import Span
+from onrecord.model.codec import (
+    Fields,
+    check_version,
+    fields_from_dict,
+    fields_to_dict,
+    iso,
+    versioned,
+)
+from onrecord.model.span import Span
 
 
 class Coarse(StrEnum):
@@ -52,11 +60,25 @@ class StanceLabel:
     signals: tuple[str, ...] = ()
     hints: tuple[str, ...] = ()
 
+    def to_dict(self) -> dict[str, Any]:
+        return fields_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: object) -> StanceLabel:
+        return fields_from_dict(cls, data)
+
 
 @dataclass(frozen=True)
 class Example:
     text: str
     stance: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return fields_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: object) -> Example:
+        return fields_from_dict(cls, data)
 
 
 @dataclass(frozen=True)
@@ -84,6 +106,14 @@ class Issue:
                 return stance
         raise KeyError(label)
 
+    def to_dict(self) -> dict[str, Any]:
+        return versioned(fields_to_dict(self))
+
+    @classmethod
+    def from_dict(cls, data: object) -> Issue:
+        check_version(Fields(data, "Issue").data, "Issue")
+        return fields_from_dict(cls, data)
+
 
 @dataclass
 class Position:
@@ -95,6 +125,7 @@ class Position:
     no day; ``held_before`` is then the day before which the text says it was held
     ("Previously, Washington's official position prohibited ..." in an article of 30
     May: 2024-05-30), so that a tracker can order it without a guessed day.
+    ``confidence`` is written to three decimals.
     """
 
     issue: str
@@ -118,8 +149,8 @@ class Position:
             "stance": self.stance,
             "coarse": self.coarse.value,
             "conditions": self.conditions,
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "held_before": self.held_before.isoformat() if self.held_before else None,
+            "as_of": iso(self.as_of),
+            "held_before": iso(self.held_before),
             "evidence": [span.to_dict() for span in self.evidence],
             "attributions": list(self.attributions),
             "speaker": self.speaker.to_dict() if self.speaker else None,
@@ -131,23 +162,20 @@ class Position:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Position:
+    def from_dict(cls, data: object) -> Position:
+        read = Fields(data, "Position")
         return cls(
-            issue=data["issue"],
-            actor=Actor.from_dict(data["actor"]),
-            stance=data["stance"],
-            coarse=Coarse(data["coarse"]),
-            conditions=data.get("conditions"),
-            as_of=_day(data.get("as_of")),
-            evidence=[Span.from_dict(e) for e in data.get("evidence", [])],
-            confidence=data.get("confidence", 1.0),
-            method=data.get("method", ""),
-            attributions=list(data.get("attributions", [])),
-            speaker=Actor.from_dict(data["speaker"]) if data.get("speaker") else None,
-            article=data.get("article", ""),
-            held_before=_day(data.get("held_before")),
+            issue=read.text("issue"),
+            actor=read.record("actor", Actor.from_dict),
+            stance=read.text("stance"),
+            coarse=read.choice("coarse", Coarse),
+            conditions=read.optional_text("conditions"),
+            as_of=read.day("as_of"),
+            evidence=read.records("evidence", Span.from_dict),
+            confidence=read.number("confidence", 1.0),
+            method=read.optional_text("method") or "",
+            attributions=read.texts("attributions"),
+            speaker=read.optional_record("speaker", Actor.from_dict),
+            article=read.optional_text("article") or "",
+            held_before=read.day("held_before"),
         )
-
-
-def _day(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None

@@ -75,13 +75,10 @@ def to_positions(
 
 
 def to_said_on(view: TextView, text: str, found: DocSaidOn) -> SaidOn:
-    basis = to_span(view, text, found.basis) if found.basis is not None else None
     return SaidOn(
         date=found.date,
         rule=found.rule,
-        basis=basis.text if basis else None,
-        start=basis.start if basis else None,
-        end=basis.end if basis else None,
+        basis=to_span(view, text, found.basis) if found.basis is not None else None,
         earliest=found.earliest,
         latest=found.latest,
     )
