@@ -9,24 +9,25 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from onrecord.nlp.attribution.finder import paragraph_starts
-from onrecord.nlp.attribution.grammar import (
+from onrecord.nlp.attribution.content_fallbacks import paragraph_after_colon, quote_before
+from onrecord.nlp.attribution.content_rules import (
     completed_clause,
+    with_fronted_part,
+    within_participle_clause,
+    without_addressee,
+    without_occasion,
+    without_speaker_clause,
+)
+from onrecord.nlp.attribution.finder import paragraph_starts
+from onrecord.nlp.attribution.roles import without_stray_preposition
+from onrecord.nlp.attribution.source_rules import (
     grammatical_source,
     name_just_before,
     not_passive_subject,
     not_raised_subject,
-    paragraph_after_colon,
-    quote_before,
     speaker_after_quote,
     subject_of_verb_before,
-    with_fronted_part,
-    within_participle_clause,
-    without_addressee,
     without_governing_clause,
-    without_occasion,
-    without_speaker_clause,
-    without_stray_preposition,
 )
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.pipeline import load_base
