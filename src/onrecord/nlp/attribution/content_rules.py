@@ -5,43 +5,53 @@ content to whole quotations and whole phrases (it often stops inside one) and to
 both parts of a clause a cue interrupts ("The bridge, the mayor said, will
 open"), and to drop the addressee ("told [reporters] that …"), what else the
 speaker did ("… but stopped short of …"), the speaker's own clause ("said Caddell,
-speaking of …") and the occasion ("when asked about …").
+speaking of …"), the occasion ("when asked about …") and the speaker named
+outright ("according to X", "“…,” X said"). They run in the order of
+``CONTENT_RULES`` at the end of this module, each on the content the one before
+it left.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Token
 
 from onrecord.nlp.attribution.punctuation import ASIDES, SEPARATORS
+from onrecord.nlp.attribution.source_rules import according_to_whom, speaker_after_quote
 from onrecord.nlp.attribution.syntax import OWN_CLAUSE, SUBJECTS, has_subject, interrupted
+from onrecord.nlp.attribution.views import CueView
 from onrecord.nlp.context import DocContext
 
+# A content rule takes the cue and the content's tokens so far, in order, and returns
+# the content's tokens after it.
+ContentRule = Callable[[DocContext, CueView, list[int]], list[int]]
 
-def whole_quotes(ctx: DocContext, tokens: set[int], cue: list[int]) -> list[int]:
+
+def whole_quotes(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
     """Widen content to every quotation it touches: a quote is never cut in part.
 
     The quotation holding the cue itself is left alone (a cue inside a quote
     reports something said within it).
     """
-    cue_quote = ctx.quote_of[cue[0]]
+    cue_quote = ctx.quote_of[cue.tokens[0]]
+    widened = set(tokens)
     for region in {ctx.quote_of[i] for i in tokens} - {-1, cue_quote}:
         first, end = ctx.quote_tokens[region]
-        tokens.update(i for i in range(first, end) if i not in cue)
-    return sorted(tokens)
+        widened.update(i for i in range(first, end) if i not in cue.tokens)
+    return sorted(widened)
 
 
-def without_addressee(ctx: DocContext, head: int, tokens: list[int]) -> set[int]:
+def without_addressee(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
     """Drop what stands between a cue and its clause: "told [reporters on Monday] that …",
     also when the parse hangs the clause elsewhere ("tweeted [in the early morning
     hours] that …", with the "that" clause on "hours")."""
+    head = cue.head
     clause = next((c for c in ctx.doc[head].children if c.dep_ == "ccomp" and c.i > head), None)
     if clause is None:
-        return _from_that(ctx, head, tokens)
+        return sorted(_from_that(ctx, head, tokens))
     start = clause.left_edge.i
-    return {i for i in tokens if not head < i < start}
+    return sorted(i for i in tokens if not head < i < start)
 
 
 def _opens_clause(ctx: DocContext, that: int) -> bool:
@@ -77,11 +87,12 @@ def _from_that(ctx: DocContext, head: int, tokens: list[int]) -> set[int]:
     return {i for i in tokens if i >= that}
 
 
-def without_speaker_clause(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
+def without_speaker_clause(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
     """“A,” said X, speaking of Y. “B.”: when the content is quoted, the cue's
     unquoted subject, and what follows an inverted one, describe the speaker; when the
     quote comes before the cue, so does what trails the cue in its clause (“A,” she
     said [of the election, in which …]; “A,” he told Y[, after …])."""
+    head = cue.head
     if ctx.quote_of[head] >= 0 or all(ctx.quote_of[i] < 0 for i in tokens):
         return tokens
     doc = ctx.doc
@@ -132,31 +143,26 @@ def _trailing_unquoted(ctx: DocContext, head: int) -> set[int]:
     return found
 
 
-def with_fronted_part(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
+def with_fronted_part(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
     """ "The bridge, the mayor said, will open": when the tagger's content is the part of
     the interrupted clause after the cue, the part before it belongs too."""
-    cue = ctx.doc[head]
-    clause = interrupted(cue)
+    head = ctx.doc[cue.head]
+    clause = interrupted(head)
     if clause is None or clause.i not in tokens:
         return tokens
-    front = range(clause.left_edge.i, cue.left_edge.i)
-    if not front or min(tokens) < cue.left_edge.i:
+    front = range(clause.left_edge.i, head.left_edge.i)
+    if not front or min(tokens) < head.left_edge.i:
         return tokens
     return sorted(set(tokens).union(front))
 
 
-def completed_clause(
-    ctx: DocContext,
-    head: int,
-    cue: list[int],
-    tokens: list[int],
-    source: AbstractSet[int],
-) -> list[int]:
+def completed_clause(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
     """The role tagger often stops inside a phrase ("problems in the Middle East, China
     [and elsewhere]"): an unquoted content with one root, after the cue in its
     sentence, runs on to the end of that root's subtree, in its paragraph, up to an
-    aside or the tagged ``source``. A root that is the subject of a clause under the
-    cue stands for that clause."""
+    aside or what the tagger marked as source. A root that is the subject of a clause
+    under the cue stands for that clause."""
+    head, source = cue.head, cue.tagged_source
     if not tokens or any(ctx.quote_of[i] >= 0 for i in tokens):
         return tokens
     inside = set(tokens)
@@ -173,16 +179,14 @@ def completed_clause(
         if ctx.quote_of[i] >= 0:
             return tokens
         rest.append(i)
-    return tokens + [i for i in rest if i not in cue]
+    return tokens + [i for i in rest if i not in cue.tokens]
 
 
 # A condition belongs to what was said ("calls for troops if Moscow breaks through").
 _CONDITION_MARKERS = frozenset({"if", "unless"})
 
 
-def without_verb_adjuncts(
-    ctx: DocContext, head: int, cue: list[int], tokens: list[int]
-) -> list[int]:
+def without_verb_adjuncts(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
     """What else the speaker did, and when: the cue verb's trailing verbs that share its
     subject ("described it as terrible [but stopped short of …]"), clauses that set a
     scene ("[as Trump consolidates …]") and the cue's phrases of occasion ("endorsed
@@ -191,17 +195,17 @@ def without_verb_adjuncts(
     not.)"""
     if not tokens:
         return tokens
-    doc = ctx.doc
+    doc, head = ctx.doc, cue.head
     first = tokens[0]
     dropped: set[int] = set()
     occasions = [
         c
-        for i in cue
+        for i in cue.tokens
         for c in doc[i].children
         if c.dep_ == "prep" and c.lower_ in _WHEN_PREPOSITIONS
     ]
     for child in [*doc[head].children, *occasions]:
-        if child.i < head or child.i in cue or child.left_edge.i <= first:
+        if child.i < head or child.i in cue.tokens or child.left_edge.i <= first:
             continue
         if not (
             (child.dep_ == "conj" and not has_subject(child))
@@ -226,12 +230,12 @@ _WHEN_PREPOSITIONS = frozenset({"during", "after", "before", "despite", "until"}
 _PARTICIPLE_CLAUSES = frozenset({"pcomp", "advcl"})
 
 
-def within_participle_clause(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
+def within_participle_clause(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
     """ "After saying [her foot was swollen], she was whisked off": when the content of a
     cue in a participle clause takes in the verb that clause hangs on, it stays inside
     the clause; the verb's clause is what happened, not what was said. A quotation the
     clause holds in part stays whole."""
-    verb = ctx.doc[head]
+    verb = ctx.doc[cue.head]
     if verb.tag_ != "VBG" or verb.dep_ not in _PARTICIPLE_CLAUSES:
         return tokens
     governor = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
@@ -246,11 +250,11 @@ def within_participle_clause(ctx: DocContext, head: int, tokens: list[int]) -> l
 _OCCASION_VERBS = frozenset({"ask", "press", "question"})
 
 
-def without_occasion(ctx: DocContext, head: int, tokens: list[int]) -> list[int]:
+def without_occasion(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
     """ "said it would adapt[, when asked at a press conference about …]": a bare "asked"
     clause after the cue tells when the words were spoken, wherever the parse hangs it
     (here on "adapt"), and is not content unless quoted."""
-    doc = ctx.doc
+    doc, head = ctx.doc, cue.head
     dropped: set[int] = set()
     for i in tokens:
         verb = doc[i]
@@ -289,3 +293,25 @@ def _sets_scene(clause: Token) -> bool:
     strikes [using British-supplied weapons]")."""
     marker = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
     return marker not in _CONDITION_MARKERS and clause.tag_ != "VBG"
+
+
+def without_named_speaker(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
+    """ "According to X, …", "“…,” X said": the speaker the grammar names outright is
+    never content (the source rules take it as the source)."""
+    for name in (according_to_whom(ctx, cue.head), speaker_after_quote(ctx, cue.tokens)):
+        if name is not None:
+            tokens = [i for i in tokens if not name.start <= i < name.end]
+    return tokens
+
+
+CONTENT_RULES: tuple[ContentRule, ...] = (
+    without_addressee,
+    whole_quotes,
+    without_speaker_clause,
+    with_fronted_part,
+    completed_clause,
+    without_verb_adjuncts,
+    within_participle_clause,
+    without_occasion,
+    without_named_speaker,
+)

@@ -5,13 +5,26 @@ off from its cue, and, after "said:", what came before; a headline that ends ",
 reports say" or ", Blinken says" is theirs; "calls from X to Y" is X asking for Y.
 Quotations have their own rules (``quote_rules``), interview transcripts their own
 module (``transcripts``).
+
+Every document rule takes the document's attributions so far and returns them
+after it: the same records, reshaped in place, then any it adds. They run in the
+order of ``DOCUMENT_RULES`` at the end of this module.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span
 
 from onrecord.model import AttributionKind
+from onrecord.nlp.attribution.quote_rules import (
+    continuation_quotes,
+    dash_signoffs,
+    join_next_quote,
+    join_previous_quote,
+    join_split_quotes,
+)
 from onrecord.nlp.attribution.spans import (
     claimed,
     content_kind,
@@ -21,6 +34,8 @@ from onrecord.nlp.attribution.spans import (
 )
 from onrecord.nlp.context import DocContext
 from onrecord.nlp.doc_records import DocAttribution
+
+DocumentRule = Callable[[DocContext, list[DocAttribution]], list[DocAttribution]]
 
 HEADLINE_METHOD = "rule:headline-tail-v1"
 
@@ -53,7 +68,7 @@ _HEADLINE_VERBS = frozenset(
 _HEADLINE_SOURCE_MAX = 4  # words between the comma and the verb
 
 
-def without_others_sentences(ctx: DocContext, found: list[DocAttribution]) -> None:
+def without_others_sentences(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
     """“A,” Warren said. “B,” she said later.: a content that runs on into another
     sentence gives up the words there that the cue of that sentence claims as its source
     or content (unless that cue is inside the content: what the speaker reports someone
@@ -79,9 +94,10 @@ def without_others_sentences(ctx: DocContext, found: list[DocAttribution]) -> No
         spans = [trimmed_span(ctx.doc, r[0], r[-1] + 1, punctuation=True) for r in index_runs(kept)]
         attribution.content = [span for span in spans if span is not None] or attribution.content
         attribution.kind = content_kind(ctx, attribution.content)
+    return found
 
 
-def without_other_clauses(ctx: DocContext, found: list[DocAttribution]) -> None:
+def without_other_clauses(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
     """ "…, but Obama said he was not speaking only about Trump", "(her campaign later
     disclosed that …)": when a content goes on after its cue, a part before the cue
     that a conjunction or an opening parenthesis cuts off from it belongs to another
@@ -98,6 +114,7 @@ def without_other_clauses(ctx: DocContext, found: list[DocAttribution]) -> None:
         if kept and len(kept) < len(attribution.content):
             attribution.content = kept
             attribution.kind = content_kind(ctx, kept)
+    return found
 
 
 def _cut_off(ctx: DocContext, part: Span, cue: Span, source: Span | None) -> bool:
@@ -113,7 +130,7 @@ def _cut_off(ctx: DocContext, part: Span, cue: Span, source: Span | None) -> boo
     )
 
 
-def after_colon_only(ctx: DocContext, found: list[DocAttribution]) -> None:
+def after_colon_only(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
     """ "…, Kall said: “I feel like …”": what a cue introduces with a colon is its
     content, not what came before it (PolNeAR train: 367 of 375 such contents)."""
     for attribution in found:
@@ -127,6 +144,7 @@ def after_colon_only(ctx: DocContext, found: list[DocAttribution]) -> None:
         if after and len(after) < len(attribution.content):
             attribution.content = after
             attribution.kind = content_kind(ctx, after)
+    return found
 
 
 def headline_tails(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
@@ -163,7 +181,7 @@ def headline_tails(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttr
                 method=HEADLINE_METHOD,
             )
         )
-    return out
+    return found + out
 
 
 def nominal_calls(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
@@ -190,7 +208,7 @@ def nominal_calls(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttri
                 method=NOMINAL_METHOD,
             )
         )
-    return out
+    return found + out
 
 
 def _from_phrase(ctx: DocContext, noun: int) -> Span | None:
@@ -216,3 +234,17 @@ def _clause_after(ctx: DocContext, start: int) -> Span | None:
     while end < sentence_end and ctx.lower[end] not in (",", ";", ".", "!", "?"):
         end += 1
     return ctx.doc[start:end] if end - start > 1 else None
+
+
+DOCUMENT_RULES: tuple[DocumentRule, ...] = (
+    without_others_sentences,
+    without_other_clauses,
+    after_colon_only,
+    join_split_quotes,
+    join_next_quote,
+    join_previous_quote,
+    dash_signoffs,
+    continuation_quotes,
+    headline_tails,
+    nominal_calls,
+)

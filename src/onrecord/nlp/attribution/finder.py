@@ -27,24 +27,12 @@ from onrecord.nlp.attribution.checker import (
     rival_features,
 )
 from onrecord.nlp.attribution.cues import CueCandidate, find_cues
-from onrecord.nlp.attribution.document_rules import (
-    after_colon_only,
-    headline_tails,
-    nominal_calls,
-    without_other_clauses,
-    without_others_sentences,
-)
+from onrecord.nlp.attribution.document_rules import DOCUMENT_RULES
 from onrecord.nlp.attribution.features import make_cue
-from onrecord.nlp.attribution.quote_rules import (
-    continuation_quotes,
-    dash_signoffs,
-    join_next_quote,
-    join_previous_quote,
-    join_split_quotes,
-)
 from onrecord.nlp.attribution.roles import ADVERB, Roles, find_roles
-from onrecord.nlp.attribution.source_rules import source_nearby, without_governing_clause
+from onrecord.nlp.attribution.source_rules import KEPT_SOURCE_RULES
 from onrecord.nlp.attribution.transcripts import transcript_turns
+from onrecord.nlp.attribution.views import SourceView
 from onrecord.nlp.context import DocContext, build_context
 from onrecord.nlp.crf import Tagger
 from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
@@ -53,7 +41,7 @@ MODEL_DIR = Path(__file__).parents[1] / "models" / "attribution-v1"
 CUE_MODEL = "cue.crfsuite"
 ROLE_MODEL = "role.crfsuite"
 # Candidates are the cue tagger's best path and the words off it with P(cue) ≥
-# CANDIDATE_CUE; the checker (nlp.checker) decides which to keep. Models trained
+# CANDIDATE_CUE; the checker (``checker``) decides which to keep. Models trained
 # before the checker keep the rule tuned then on PolNeAR dev (docs/evaluation.md): a
 # candidate off the best path is kept when the role tagger's content is 0.75 sure.
 CANDIDATE_CUE = 0.4
@@ -72,7 +60,7 @@ class Candidate:
     cue: CueCandidate
     head: int
     roles: Roles
-    rivals: frozenset[str]  # how it stands among the other candidates (nlp.checker)
+    rivals: frozenset[str]  # how it stands among the other candidates (``checker``)
 
     @property
     def attribution(self) -> DocAttribution:
@@ -103,14 +91,26 @@ class AttributionFinder:
         role_tagger: Tagger,
         min_confidence: float = 0.0,
         checker: Checker | None = None,
+        *,
+        candidate_cue: float = CANDIDATE_CUE,
+        second_chance_content: float = SECOND_CHANCE_CONTENT,
     ):
         self.cue_tagger = cue_tagger
         self.role_tagger = role_tagger
         self.min_confidence = min_confidence
         self.checker = checker
+        self.candidate_cue = candidate_cue
+        self.second_chance_content = second_chance_content
 
     @classmethod
-    def load(cls, model_dir: Path | None = None, min_confidence: float = 0.0) -> AttributionFinder:
+    def load(
+        cls,
+        model_dir: Path | None = None,
+        min_confidence: float = 0.0,
+        *,
+        candidate_cue: float = CANDIDATE_CUE,
+        second_chance_content: float = SECOND_CHANCE_CONTENT,
+    ) -> AttributionFinder:
         """The taggers in ``model_dir``, and its checker when there is one (models
         trained before the checker existed have none, and keep the older rule)."""
         directory = model_dir or MODEL_DIR
@@ -120,6 +120,8 @@ class AttributionFinder:
             Tagger(directory / ROLE_MODEL),
             min_confidence,
             Checker.load(checker_path) if checker_path.exists() else None,
+            candidate_cue=candidate_cue,
+            second_chance_content=second_chance_content,
         )
 
     def find(self, doc: Doc, lemmas: list[str] | None = None) -> list[DocAttribution]:
@@ -130,26 +132,14 @@ class AttributionFinder:
         for candidate in self.candidates(ctx):
             confidence = self._confidence(ctx, candidate)
             if confidence is not None and confidence >= self.min_confidence:
-                attribution = candidate.attribution
-                attribution.confidence = confidence
-                # After the checker: judged on the tagger's span, kept ones lose the
-                # clause (retrained on the cut spans, the checker kept fewer contents).
-                attribution.source = without_governing_clause(
-                    ctx, candidate.head, attribution.source
-                ) or source_nearby(ctx, candidate.head, attribution.content_tokens())
-                found.append(attribution)
+                found.append(_kept(ctx, candidate, confidence))
+        # The transcript frames the document rules rather than being one: its label
+        # colons are no cue, its turns are there for the rules to read, and after them
+        # a content that reads across turns is dropped.
         transcript = transcript_turns(ctx)
         found = [a for a in found if not transcript.takes_a_label(a)] + transcript.turns
-        without_others_sentences(ctx, found)
-        without_other_clauses(ctx, found)
-        after_colon_only(ctx, found)
-        join_split_quotes(ctx, found)
-        join_next_quote(ctx, found)
-        join_previous_quote(ctx, found)
-        found += dash_signoffs(ctx, found)
-        found += continuation_quotes(ctx, found)
-        found += headline_tails(ctx, found)
-        found += nominal_calls(ctx, found)
+        for rule in DOCUMENT_RULES:
+            found = rule(ctx, found)
         return sorted(
             (a for a in found if a.method == TRANSCRIPT_METHOD or not transcript.reads_over(a)),
             key=lambda a: a.content[0].start,
@@ -157,7 +147,7 @@ class AttributionFinder:
 
     def candidates(self, ctx: DocContext) -> list[Candidate]:
         """Every cue the cue tagger finds likely enough, with its source and content."""
-        cues = find_cues(self.cue_tagger, ctx, CANDIDATE_CUE)
+        cues = find_cues(self.cue_tagger, ctx, self.candidate_cue)
         # The role tagger learnt from gold cues which other cue stands between a cue and
         # a word ("blocked"); the tagger's best path stands for them here. A cue off it
         # is too unsure to cut another off its words ("X is vague about Y, experts say").
@@ -185,7 +175,8 @@ class AttributionFinder:
         multiplied, a cue off the tagger's best path kept only when its content is
         sure enough."""
         if self.checker is None:
-            if candidate.cue.second_chance and candidate.content_confidence < SECOND_CHANCE_CONTENT:
+            unsure = candidate.content_confidence < self.second_chance_content
+            if candidate.cue.second_chance and unsure:
                 return None
             return candidate.cue.confidence * candidate.content_confidence
         if candidate.roles.content_origin == ADVERB:
@@ -194,3 +185,14 @@ class AttributionFinder:
             return candidate.cue.confidence
         probability = self.checker.probability(candidate.features(ctx))
         return probability if probability >= self.checker.threshold else None
+
+
+def _kept(ctx: DocContext, candidate: Candidate, confidence: float) -> DocAttribution:
+    """A candidate the checker kept, with its confidence and the source rules that run
+    after the checker (``source_rules.KEPT_SOURCE_RULES``)."""
+    attribution = candidate.attribution
+    attribution.confidence = confidence
+    found = SourceView(candidate.roles.cue, frozenset(attribution.content_tokens()))
+    for rule in KEPT_SOURCE_RULES:
+        attribution.source = rule(ctx, found, attribution.source)
+    return attribution

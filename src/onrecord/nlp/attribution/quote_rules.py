@@ -29,7 +29,7 @@ _SENTENCE_ENDS = frozenset({".", "!", "?"})
 _DASHES = frozenset({"―", "—", "–", "--", "-"})
 
 
-def join_split_quotes(ctx: DocContext, found: list[DocAttribution]) -> None:
+def join_split_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
     """“A,” said X, “B.”: give B to the attribution that took A, in place."""
     for attribution in found:
         if attribution.kind is AttributionKind.INDIRECT or attribution.cue is None:
@@ -47,9 +47,10 @@ def join_split_quotes(ctx: DocContext, found: list[DocAttribution]) -> None:
             continue
         first, end = ctx.quote_tokens[region]
         attribution.content.append(ctx.doc[first:end])
+    return found
 
 
-def join_next_quote(ctx: DocContext, found: list[DocAttribution]) -> None:
+def join_next_quote(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
     """“A,” said X, who heads the institute. “B.”: a quotation that opens the next
     sentence of the paragraph and fills it, unclaimed, continues the speaker of a
     quotation that came before its cue; PolNeAR makes them one attribution."""
@@ -68,9 +69,10 @@ def join_next_quote(ctx: DocContext, found: list[DocAttribution]) -> None:
         first, end = ctx.quote_tokens[region]
         if _fills_sentence(ctx, end) and not claimed(found, first, end):
             attribution.content.append(ctx.doc[first:end])
+    return found
 
 
-def join_previous_quote(ctx: DocContext, found: list[DocAttribution]) -> None:
+def join_previous_quote(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
     """“A,” he told the host, “B.”: when the tagger took only the quotation after the
     cue, the unclaimed one just before the cue's clause opens the same content."""
     for attribution in found:
@@ -89,6 +91,7 @@ def join_previous_quote(ctx: DocContext, found: list[DocAttribution]) -> None:
             and not claimed(found, before[0], before[-1] + 1)
         ):
             attribution.content.insert(0, ctx.doc[before[0] : before[-1] + 1])
+    return found
 
 
 def _quote_opening_next_sentence(ctx: DocContext, i: int) -> int | None:
@@ -150,7 +153,7 @@ def continuation_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[Do
                 method=CONTINUATION_METHOD,
             )
         )
-    return out
+    return found + out
 
 
 def _fills_paragraph(ctx: DocContext, end: int) -> bool:
@@ -220,7 +223,7 @@ def dash_signoffs(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttri
                 method=SIGNOFF_METHOD,
             )
         )
-    return out
+    return found + out
 
 
 def _signoff_dash(ctx: DocContext, end: int) -> int | None:

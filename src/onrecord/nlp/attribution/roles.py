@@ -1,55 +1,36 @@
-"""A cue's roles: its source and content, from the role tagger and the rules."""
+"""A cue's roles: its source and content, from the role tagger and the rules.
+
+The role tagger marks content and source in a window around the cue; the
+content starts from what it marked (or a fallback, ``content_fallbacks``), the
+content rules give it its edges, and the source rules find and trim its source,
+each kind in the order of its tuple.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from onrecord.nlp.attribution.content_fallbacks import fallback_content, paragraph_after_colon
-from onrecord.nlp.attribution.content_rules import (
-    completed_clause,
-    whole_quotes,
-    with_fronted_part,
-    within_participle_clause,
-    without_addressee,
-    without_occasion,
-    without_speaker_clause,
-    without_verb_adjuncts,
-)
-from onrecord.nlp.attribution.features import CUE_VERBS, SPEECH_ACT_VERBS, Cue, role_features
+from onrecord.nlp.attribution.content_fallbacks import starting_content
+from onrecord.nlp.attribution.content_rules import CONTENT_RULES
+from onrecord.nlp.attribution.features import Cue, role_features
 from onrecord.nlp.attribution.labels import CONTENT, SOURCE
-from onrecord.nlp.attribution.source_rules import (
-    according_to_whom,
-    grammatical_source,
-    nearest_source,
-    not_passive_subject,
-    not_raised_subject,
-    overlap,
-    speaker_after_quote,
-    unquoted,
-    without_participle,
-)
+from onrecord.nlp.attribution.source_rules import SOURCE_RULES
 from onrecord.nlp.attribution.spans import content_kind, index_runs, label_runs, trimmed_span
+from onrecord.nlp.attribution.views import CueView, SourceView
 from onrecord.nlp.attribution.windows import role_window
 from onrecord.nlp.context import DocContext
 from onrecord.nlp.crf import Tagger
 from onrecord.nlp.doc_records import DocAttribution
 
 METHOD = "crf-v1"
-
-
 # Adverbs that attribute the clause they modify to an unnamed source.
 ADVERBIAL_CUES = frozenset(
     {"reportedly", "allegedly", "apparently", "reputedly", "purportedly", "supposedly"}
 )
-
-
 ADVERB = "adverb"  # the origin of an adverbial cue's content
-
-
-SPEECH_VERBS = CUE_VERBS | SPEECH_ACT_VERBS
 
 
 @dataclass(frozen=True)
@@ -58,86 +39,80 @@ class Roles:
 
     attribution: DocAttribution
     content_confidence: float
-    # "tagger", ADVERB, or the grammar's fallback: "clause", "that", "quote", "interrupted"
+    # "tagger", "paragraph", ADVERB, or a fallback's (content_fallbacks.CONTENT_FALLBACKS)
     content_origin: str
+    cue: CueView  # what the source rules read of it, also after the checker
 
 
-def find_roles(tagger: Tagger, ctx: DocContext, cue: list[int], described: Cue) -> Roles | None:
+@dataclass(frozen=True)
+class _Tagged:
+    """What the role tagger marked around one cue, in document token indices."""
+
+    content: list[int]
+    source: frozenset[int]
+    source_runs: list[list[int]]
+    confidence: float  # the tagger's mean marginal over the content (0.5 when none)
+
+    def source_runs_outside(self, content: AbstractSet[int]) -> tuple[list[int], ...]:
+        return tuple(
+            run
+            for labelled in self.source_runs
+            for run in index_runs([i for i in labelled if i not in content])
+        )
+
+
+def find_roles(tagger: Tagger, ctx: DocContext, tokens: list[int], described: Cue) -> Roles | None:
     """The cue's source and content, with the role tagger's mean marginal over the
     content and where the content came from."""
-    window = role_window(ctx, cue)
-    labels = tagger.tag([role_features(ctx, described, j) for j in window])
-    tagged = [window.start + k for k, label in enumerate(labels) if label == CONTENT]
-    tagged_source = {window.start + k for k, label in enumerate(labels) if label == SOURCE}
-    probs = [tagger.marginal(CONTENT, j - window.start) for j in tagged] or [0.5]
-    origin = "tagger"
-    block = paragraph_after_colon(ctx, cue)
-    if block and set(tagged) <= set(block):
-        # "Limbaugh added:" closing its paragraph quotes the next one whole (train
-        # gold: 26 of 30), where the tagger often stops at its first sentence.
-        origin, tagged = ("tagger" if tagged else "paragraph"), block
-    if not tagged:
-        # The tagger saw no content: take one from the parse, without what the
-        # tagger marked as source, at lower confidence; the checker knows which.
-        origin, tagged = fallback_content(ctx, described.head, cue)
-        tagged = [i for i in tagged if i not in tagged_source]
-        if not tagged:
-            return None
-    adverb = next((i for i in cue if ctx.lemma[i] in ADVERBIAL_CUES), None)
-    if adverb is not None:  # "reportedly": the adverb alone is the cue
-        found = _adverbial(ctx, [adverb], adverb)
-        return None if found is None else Roles(found, 1.0, ADVERB)
-    content_tokens = whole_quotes(ctx, without_addressee(ctx, described.head, tagged), cue)
-    content_tokens = without_speaker_clause(ctx, described.head, content_tokens)
-    content_tokens = with_fronted_part(ctx, described.head, content_tokens)
-    content_tokens = completed_clause(ctx, described.head, cue, content_tokens, tagged_source)
-    content_tokens = without_verb_adjuncts(ctx, described.head, cue, content_tokens)
-    content_tokens = within_participle_clause(ctx, described.head, content_tokens)
-    content_tokens = without_occasion(ctx, described.head, content_tokens)
-    named = according_to_whom(ctx, described.head)
-    speaker = speaker_after_quote(ctx, cue)
-    for name in (named, speaker):  # "According to X, …", "“…,” X said": never content
-        if name is not None:
-            content_tokens = [i for i in content_tokens if not name.start <= i < name.end]
-    doc = ctx.doc
-    runs = index_runs(content_tokens)
-    trimmed = [trimmed_span(doc, run[0], run[-1] + 1, punctuation=True) for run in runs]
-    content = [span for span in trimmed if span is not None]
+    tagged = _tag(tagger, ctx, tokens, described)
+    cue = CueView(tokens, described.head, tagged.source)
+    start = starting_content(ctx, cue, tagged.content)
+    if start is None:
+        return None
+    origin, content_tokens = start
+    adverb = next((i for i in tokens if ctx.lemma[i] in ADVERBIAL_CUES), None)
+    if adverb is not None:  # "reportedly": the adverb alone is the cue, and no rule applies
+        adverbial = _adverbial(ctx, [adverb], adverb)
+        return None if adverbial is None else Roles(adverbial, 1.0, ADVERB, cue)
+    for content_rule in CONTENT_RULES:
+        content_tokens = content_rule(ctx, cue, content_tokens)
+    content = _content_spans(ctx.doc, content_tokens)
     if not content:
         return None
-    in_content = set(content_tokens)
-    # a source never overlaps the content ("The bridge, the mayor said, …")
-    sources = [
-        run
-        for labelled in label_runs(labels, {SOURCE})
-        for run in index_runs(
-            [window.start + k for k in labelled if window.start + k not in in_content]
-        )
-    ]
-    source = named or nearest_source(doc, sources, cue)
-    if speaker is not None and (
-        source is None
-        or not overlap(source, speaker)
-        or (speaker.start < source.start and source.end <= speaker.end)
-    ):
-        source = speaker  # the tagger's source, when it names the speaker, has its edges
-    source = without_participle(
-        unquoted(ctx, source or grammatical_source(ctx, described.head, in_content))
-    )
-    source = not_raised_subject(
-        ctx, cue, not_passive_subject(ctx, described.head, source, SPEECH_VERBS)
-    )
-    confidence = sum(probs) / len(probs)
-    kept = without_stray_preposition(ctx, cue, in_content, source)
-    found = DocAttribution(
-        cue=doc[kept[0] : kept[-1] + 1],
+    in_content = frozenset(content_tokens)
+    found = SourceView(cue, in_content, tagged.source_runs_outside(in_content))
+    source = None
+    for source_rule in SOURCE_RULES:
+        source = source_rule(ctx, found, source)
+    kept = without_stray_preposition(ctx, tokens, in_content, source)
+    attribution = DocAttribution(
+        cue=ctx.doc[kept[0] : kept[-1] + 1],
         source=source,
         content=content,
         kind=content_kind(ctx, content),
-        confidence=confidence,
+        confidence=tagged.confidence,
         method=METHOD,
     )
-    return Roles(found, confidence, origin)
+    return Roles(attribution, tagged.confidence, origin, cue)
+
+
+def _tag(tagger: Tagger, ctx: DocContext, cue: list[int], described: Cue) -> _Tagged:
+    window = role_window(ctx, cue)
+    labels = tagger.tag([role_features(ctx, described, j) for j in window])
+    content = [window.start + k for k, label in enumerate(labels) if label == CONTENT]
+    source = frozenset(window.start + k for k, label in enumerate(labels) if label == SOURCE)
+    probs = [tagger.marginal(CONTENT, j - window.start) for j in content] or [0.5]
+    runs = [[window.start + k for k in run] for run in label_runs(labels, {SOURCE})]
+    return _Tagged(content, source, runs, sum(probs) / len(probs))
+
+
+def _content_spans(doc: Doc, tokens: list[int]) -> list[Span]:
+    """The content's parts: its runs of tokens, without spaces and punctuation at their
+    ends (a part that is only those is dropped)."""
+    trimmed = [
+        trimmed_span(doc, run[0], run[-1] + 1, punctuation=True) for run in index_runs(tokens)
+    ]
+    return [span for span in trimmed if span is not None]
 
 
 def _adverbial(ctx: DocContext, cue: list[int], head: int) -> DocAttribution | None:
@@ -168,7 +143,8 @@ def without_stray_preposition(
 ) -> list[int]:
     """ "said in [an interview]": a preposition at the cue's end whose object is neither
     content nor source says where or when, and is not part of the cue ("pointed to
-    [the audit]", "according to [X]" keep theirs)."""
+    [the audit]", "according to [X]" keep theirs). The one rule on the cue's own
+    words, run last: it reads both roles."""
     last = ctx.doc[cue[-1]]
     if len(cue) < 2 or last.dep_ != "prep":
         return cue

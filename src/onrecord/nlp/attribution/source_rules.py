@@ -5,19 +5,28 @@ the grammar gives one when the tagger marked none (the cue's subject, a passive
 cue's agent); and a source loses what does not name the speaker: a quotation, a
 participle after it ("said Caddell, speaking of …"), the subject of a passive verb
 of saying ("he was criticized") or of "seem", a clause of its own ("as
-[councillors] ask").
+[councillors] ask"). They run in the order of ``SOURCE_RULES`` (and, for the
+candidates the checker keeps, ``KEPT_SOURCE_RULES``) at the end of this module.
 """
 
 from __future__ import annotations
 
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.nlp.attribution.features import CUE_VERBS, SPEECH_ACT_VERBS
 from onrecord.nlp.attribution.punctuation import SEPARATORS
 from onrecord.nlp.attribution.spans import trimmed_span
 from onrecord.nlp.attribution.syntax import OWN_CLAUSE, SUBJECTS, has_subject
+from onrecord.nlp.attribution.views import SourceView
 from onrecord.nlp.context import DocContext
+
+# A source rule takes what the candidate found and the source so far (None before the
+# first rule finds one) and returns the source after it. A rule that finds a source
+# fills it only when none before it did; a rule that filters one cuts or drops it.
+SourceRule = Callable[[DocContext, SourceView, Span | None], Span | None]
+SPEECH_VERBS = CUE_VERBS | SPEECH_ACT_VERBS
 
 _INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})  # "…, saying", "and added"
 
@@ -76,7 +85,7 @@ def speaker_after_quote(ctx: DocContext, cue: list[int]) -> Span | None:
     return span if any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in span) else None
 
 
-def nearest_source(doc: Doc, runs: list[list[int]], cue: list[int]) -> Span | None:
+def nearest_source(doc: Doc, runs: Sequence[list[int]], cue: list[int]) -> Span | None:
     if not runs:
         return None
 
@@ -91,7 +100,33 @@ def nearest_source(doc: Doc, runs: list[list[int]], cue: list[int]) -> Span | No
     return trimmed_span(doc, start, end)
 
 
-def grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span | None:
+def named_by_according_to(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
+    """ "According to X, …": X."""
+    return source or according_to_whom(ctx, found.cue.head)
+
+
+def nearest_tagged(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
+    """The run the role tagger marked as source nearest the cue."""
+    return source or nearest_source(ctx.doc, found.tagged_runs, found.cue.tokens)
+
+
+def speaker_between_quote_and_cue(
+    ctx: DocContext, found: SourceView, source: Span | None
+) -> Span | None:
+    """ "“A,” Flynn, a top Trump surrogate, said": the speaker between the quotation and
+    the cue, unless the source found holds part of it and goes no further (the
+    tagger's source, when it names the speaker, has its edges)."""
+    speaker = speaker_after_quote(ctx, found.cue.tokens)
+    if speaker is not None and (
+        source is None
+        or not _overlap(source, speaker)
+        or (speaker.start < source.start and source.end <= speaker.end)
+    ):
+        return speaker
+    return source
+
+
+def grammatical_source(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
     """When the tagger marks no source: the cue's subject, or the agent of a passive
     cue ("was written by Springsteen").
 
@@ -99,8 +134,10 @@ def grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span | 
     ("…, saying", "and added", "by telling them", "after saying"; there a passive
     subject counts: "After saying …, she was whisked off").
     """
-    doc = ctx.doc
-    token = doc[head]
+    if source is not None:
+        return source
+    doc, content = ctx.doc, found.content
+    token = doc[found.cue.head]
     for climbed in range(3):
         subject = _subject_or_agent(token, passive=climbed > 0)
         if subject is not None:
@@ -114,9 +151,12 @@ def grammatical_source(ctx: DocContext, head: int, content: set[int]) -> Span | 
     return None
 
 
-def subject_of_verb_before(ctx: DocContext, head: int, content: set[int]) -> Span | None:
-    """ "…,” Sanders said, going on to say that …": a participle cue right after a verb
-    and a comma shares that verb's subject, wherever the parse hung it."""
+def subject_of_verb_before(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
+    """ "…,” Sanders said, going on to say that …": a participle cue with no source right
+    after a verb and a comma shares that verb's subject, wherever the parse hung it."""
+    head = found.cue.head
+    if source is not None:
+        return source
     if ctx.tag[head] != "VBG":
         return None
     k = head - 1
@@ -127,13 +167,16 @@ def subject_of_verb_before(ctx: DocContext, head: int, content: set[int]) -> Spa
     subject = next((c for c in ctx.doc[k].children if c.dep_ in SUBJECTS), None)
     if subject is None:
         return None
-    return _outside(ctx.doc[subject.left_edge.i : subject.right_edge.i + 1], content)
+    return _outside(ctx.doc[subject.left_edge.i : subject.right_edge.i + 1], found.content)
 
 
-def name_just_before(ctx: DocContext, head: int, content: set[int]) -> Span | None:
+def name_just_before(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
     """ "In a meeting with the Washington Post Trump said that …": a comma missing, the
     parse took the speaker into the phrase before; the proper name that ends right
     before a finite cue verb with no source is its speaker."""
+    head, content = found.cue.head, found.content
+    if source is not None:
+        return source
     if ctx.tag[head] not in ("VBD", "VBZ", "VBP") or head == 0:
         return None
     if any(c.dep_ in SUBJECTS for c in ctx.doc[head].children):
@@ -147,7 +190,7 @@ def name_just_before(ctx: DocContext, head: int, content: set[int]) -> Span | No
     return ctx.doc[max(start, end - _LONGEST_NAME) : end]
 
 
-def _outside(span: Span, content: set[int]) -> Span | None:
+def _outside(span: Span, content: frozenset[int]) -> Span | None:
     return None if content & set(range(span.start, span.end)) else span
 
 
@@ -162,16 +205,15 @@ def _subject_or_agent(verb: Token, passive: bool = False) -> Token | None:
     return None
 
 
-def not_passive_subject(
-    ctx: DocContext, head: int, source: Span | None, speech_verbs: AbstractSet[str]
-) -> Span | None:
+def not_passive_subject(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
     """ "He has been harshly criticized for …", "Asked about it, he said …": the subject
     of a passive verb of saying is who it is said of or to, not who says it (PolNeAR
     train: 24 of 431 such subjects are the source, mostly "was assured"; a bare "Asked
     …" has a source in 20 of 81); its agent is the source, if it has one. Other
     passives ("was startled", "is divided over") leave the source as it is."""
+    head = found.cue.head
     verb = ctx.doc[head]
-    if source is None or ctx.lemma[head] not in speech_verbs:
+    if source is None or ctx.lemma[head] not in SPEECH_VERBS:
         return source
     subject = _passive_subject(verb)
     if subject is None or not (
@@ -200,11 +242,12 @@ def _passive_subject(verb: Token) -> Token | None:
 _RAISING_VERBS = frozenset({"seem", "appear"})
 
 
-def not_raised_subject(ctx: DocContext, cue: list[int], source: Span | None) -> Span | None:
+def not_raised_subject(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
     """ "Melania seems to have vanished": a cue that is "seem" or "appear" alone has no
     source; its subject is who the content is about (PolNeAR train: 5 of 160 such
     subjects are the source). With a verb of its own ("appeared to blame") the cue keeps
     its subject, the source in 27 of 30."""
+    cue = found.cue.tokens
     if source is None or not any(ctx.lemma[i] in _RAISING_VERBS for i in cue):
         return source
     if any(ctx.pos[i] == "VERB" and ctx.lemma[i] not in _RAISING_VERBS for i in cue):
@@ -215,7 +258,9 @@ def not_raised_subject(ctx: DocContext, cue: list[int], source: Span | None) -> 
 _NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "PART"})
 
 
-def without_governing_clause(ctx: DocContext, head: int, source: Span | None) -> Span | None:
+def without_governing_clause(
+    ctx: DocContext, found: SourceView, source: Span | None
+) -> Span | None:
     """ "Commuters face weeks more uncertainty as [councillors] ask for a study": a source
     whose root is a clause of its own (a verb with a subject) or the verb its cue hangs
     on is not a speaker (the parse hung "councillors" on "as"); what names the speaker
@@ -223,7 +268,7 @@ def without_governing_clause(ctx: DocContext, head: int, source: Span | None) ->
     emphasized that …") leaves the source as it is."""
     if source is None:
         return None
-    governors = {a.i for a in ctx.doc[head].ancestors if a.pos_ in {"VERB", "AUX"}}
+    governors = {a.i for a in ctx.doc[found.cue.head].ancestors if a.pos_ in {"VERB", "AUX"}}
     roots = [t for t in source if t.head.i == t.i or not source.start <= t.head.i < source.end]
     if not any(t.i in governors or _heads_clause(t) for t in roots):
         return source
@@ -247,7 +292,7 @@ def _heads_clause(token: Token) -> bool:
     )
 
 
-def without_participle(source: Span | None) -> Span | None:
+def without_participle(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
     """A source ends before a participle that follows it after a comma ("said
     Caddell, speaking of …" tells what the speaker did, not who spoke)."""
     if source is None:
@@ -266,7 +311,7 @@ def without_participle(source: Span | None) -> Span | None:
     return source
 
 
-def unquoted(ctx: DocContext, source: Span | None) -> Span | None:
+def unquoted(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
     """A source stops where a quotation starts ("said X, “…”" is not part of X)."""
     if source is None:
         return None
@@ -280,11 +325,24 @@ def unquoted(ctx: DocContext, source: Span | None) -> Span | None:
     return trimmed_span(ctx.doc, source.start, end, punctuation=True)
 
 
-def overlap(first: Span, second: Span) -> bool:
+def _overlap(first: Span, second: Span) -> bool:
     return first.start < second.end and second.start < first.end
 
 
-def source_nearby(ctx: DocContext, head: int, content: set[int]) -> Span | None:
-    """For a kept cue without a source, what the parse hid: the subject of the verb a
-    participle follows, or a name run into the phrase before the cue."""
-    return subject_of_verb_before(ctx, head, content) or name_just_before(ctx, head, content)
+SOURCE_RULES: tuple[SourceRule, ...] = (
+    named_by_according_to,
+    nearest_tagged,
+    speaker_between_quote_and_cue,
+    grammatical_source,
+    unquoted,
+    without_participle,
+    not_passive_subject,
+    not_raised_subject,
+)
+# Run after the checker, on the candidates it keeps: it judges the sources SOURCE_RULES
+# give (retrained on the sources these cut, it kept fewer contents).
+KEPT_SOURCE_RULES: tuple[SourceRule, ...] = (
+    without_governing_clause,
+    subject_of_verb_before,
+    name_just_before,
+)
