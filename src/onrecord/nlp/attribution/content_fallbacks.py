@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from onrecord.nlp.attribution.punctuation import COMMA_OR_DASH
 from onrecord.nlp.attribution.syntax import SUBJECTS, interrupted
 from onrecord.nlp.attribution.views import CueView
 from onrecord.nlp.context import DocContext
@@ -33,7 +34,7 @@ def that_clause(ctx: DocContext, cue: CueView) -> list[int]:
     last = cue.tokens[-1]
     sent_end = ctx.sent_bounds[ctx.sent_of[last]][1]
     for i in range(last + 1, min(last + 10, sent_end)):
-        if ctx.is_punct[i] and ctx.lower[i] not in {",", "—", "–"}:
+        if ctx.is_punct[i] and ctx.lower[i] not in COMMA_OR_DASH:
             return []
         if ctx.lower[i] == "that":
             end = sent_end

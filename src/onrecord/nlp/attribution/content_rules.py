@@ -17,12 +17,19 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from onrecord.nlp import lexicons
 from onrecord.nlp.attribution.punctuation import ASIDES, SEPARATORS
 from onrecord.nlp.attribution.source_rules import according_to_whom, speaker_after_quote
 from onrecord.nlp.attribution.syntax import OWN_CLAUSE, SUBJECTS, has_subject, interrupted
 from onrecord.nlp.attribution.views import CueView
 from onrecord.nlp.context import DocContext
 
+# A condition belongs to what was said ("calls for troops if Moscow breaks through").
+_CONDITION_MARKERS = lexicons.load("condition-markers-v1")
+# The occasion of saying, after the cue's object ("endorsed Trump [during a speech]").
+_WHEN_PREPOSITIONS = lexicons.load("occasion-prepositions-v1")
+# Participles that tell on what occasion words were spoken ("when asked about …").
+_OCCASION_VERBS = lexicons.load("occasion-participles-v1")
 # A content rule takes the cue and the content's tokens so far, in order, and returns
 # the content's tokens after it.
 ContentRule = Callable[[DocContext, CueView, list[int]], list[int]]
@@ -182,10 +189,6 @@ def completed_clause(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[i
     return tokens + [i for i in rest if i not in cue.tokens]
 
 
-# A condition belongs to what was said ("calls for troops if Moscow breaks through").
-_CONDITION_MARKERS = frozenset({"if", "unless"})
-
-
 def without_verb_adjuncts(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
     """What else the speaker did, and when: the cue verb's trailing verbs that share its
     subject ("described it as terrible [but stopped short of …]"), clauses that set a
@@ -222,11 +225,6 @@ def without_verb_adjuncts(ctx: DocContext, cue: CueView, tokens: list[int]) -> l
     return [i for i in tokens if i not in dropped]
 
 
-# The occasion of saying, after the cue's object ("endorsed Trump [during a speech]"):
-# PolNeAR train keeps such phrases of the cue verb out of the content 50 times in 73.
-_WHEN_PREPOSITIONS = frozenset({"during", "after", "before", "despite", "until"})
-
-
 _PARTICIPLE_CLAUSES = frozenset({"pcomp", "advcl"})
 
 
@@ -244,10 +242,6 @@ def within_participle_clause(ctx: DocContext, cue: CueView, tokens: list[int]) -
     first, last = verb.left_edge.i, verb.right_edge.i
     inside_quotes = {ctx.quote_of[i] for i in range(first, last + 1)} - {-1}
     return [i for i in tokens if first <= i <= last or ctx.quote_of[i] in inside_quotes]
-
-
-# Participles that tell on what occasion words were spoken ("when asked about …").
-_OCCASION_VERBS = frozenset({"ask", "press", "question"})
 
 
 def without_occasion(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:

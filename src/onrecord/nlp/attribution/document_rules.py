@@ -18,6 +18,8 @@ from collections.abc import Callable
 from spacy.tokens import Span
 
 from onrecord.model import AttributionKind
+from onrecord.nlp import lexicons
+from onrecord.nlp.attribution.punctuation import CLAUSE_ENDS, LINE_ENDS
 from onrecord.nlp.attribution.quote_rules import (
     continuation_quotes,
     dash_signoffs,
@@ -38,33 +40,11 @@ from onrecord.nlp.doc_records import DocAttribution
 DocumentRule = Callable[[DocContext, list[DocAttribution]], list[DocAttribution]]
 
 HEADLINE_METHOD = "rule:headline-tail-v1"
-
-
 NOMINAL_METHOD = "rule:nominal-from-v1"
-
-
 # Nouns of asking or warning that name their source with "from": "calls from X to …".
-_ASKING_NOUNS = frozenset({"call", "demand", "plea", "appeal", "request", "warning", "pressure"})
-
-
+_ASKING_NOUNS = lexicons.load("asking-nouns-v1")
 # Verbs that close a headline's attribution: "…, reports say", "…, Blinken says".
-_HEADLINE_VERBS = frozenset(
-    {
-        "say",
-        "says",
-        "said",
-        "warn",
-        "warns",
-        "claim",
-        "claims",
-        "report",
-        "reports",
-        "suggest",
-        "suggests",
-    }
-)
-
-
+_HEADLINE_VERBS = lexicons.load("headline-verbs-v1")
 _HEADLINE_SOURCE_MAX = 4  # words between the comma and the verb
 
 
@@ -155,7 +135,7 @@ def headline_tails(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttr
     out: list[DocAttribution] = []
     for start, end in ctx.para_bounds:
         words = [i for i in range(start, end) if not ctx.is_space[i]]
-        if len(words) < 4 or ctx.lower[words[-1]] in (".", "!", "?", "”", '"'):
+        if len(words) < 4 or ctx.lower[words[-1]] in LINE_ENDS:
             continue
         verb = words[-1]
         if ctx.lower[verb] not in _HEADLINE_VERBS:
@@ -231,7 +211,7 @@ def _clause_after(ctx: DocContext, start: int) -> Span | None:
         return None  # "a call from the minister to the mayor": no request
     sentence_end = ctx.sent_bounds[ctx.sent_of[start]][1]
     end = start + 1
-    while end < sentence_end and ctx.lower[end] not in (",", ";", ".", "!", "?"):
+    while end < sentence_end and ctx.lower[end] not in CLAUSE_ENDS:
         end += 1
     return ctx.doc[start:end] if end - start > 1 else None
 

@@ -13,20 +13,13 @@ from spacy.tokens import Span
 
 from onrecord.model import AttributionKind
 from onrecord.nlp.attribution.content_fallbacks import quote_before
+from onrecord.nlp.attribution.punctuation import SENTENCE_ENDS, SIGNOFF_DASHES
 from onrecord.nlp.attribution.spans import claimed, next_word
 from onrecord.nlp.context import DocContext
 from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
 
 CONTINUATION_METHOD = "rule:quote-continuation-v1"
-
-
 SIGNOFF_METHOD = "rule:dash-signoff-v1"
-
-
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
-
-
-_DASHES = frozenset({"―", "—", "–", "--", "-"})
 
 
 def join_split_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
@@ -102,7 +95,7 @@ def _quote_opening_next_sentence(ctx: DocContext, i: int) -> int | None:
     for j in range(i, ctx.n_tokens):
         if ctx.para_of[j] != paragraph or ctx.quote_of[j] >= 0:
             break
-        ended = ended or ctx.lower[j] in _SENTENCE_ENDS
+        ended = ended or ctx.lower[j] in SENTENCE_ENDS
     else:
         return None
     region = ctx.quote_of[j]
@@ -229,10 +222,10 @@ def dash_signoffs(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttri
 def _signoff_dash(ctx: DocContext, end: int) -> int | None:
     """The dash after a quotation, also when glued to the closing mark ("”―")."""
     last = end - 1
-    if last >= 0 and len(ctx.lower[last]) > 1 and ctx.lower[last][-1] in _DASHES:
+    if last >= 0 and len(ctx.lower[last]) > 1 and ctx.lower[last][-1] in SIGNOFF_DASHES:
         return last
     dash = next_word(ctx, end)
-    return dash if dash is not None and ctx.lower[dash] in _DASHES else None
+    return dash if dash is not None and ctx.lower[dash] in SIGNOFF_DASHES else None
 
 
 def _name_after(ctx: DocContext, i: int) -> Span | None:

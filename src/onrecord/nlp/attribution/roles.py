@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from onrecord.nlp import lexicons
 from onrecord.nlp.attribution.content_fallbacks import starting_content
 from onrecord.nlp.attribution.content_rules import CONTENT_RULES
 from onrecord.nlp.attribution.features import Cue, role_features
@@ -26,10 +27,7 @@ from onrecord.nlp.crf import Tagger
 from onrecord.nlp.doc_records import DocAttribution
 
 METHOD = "crf-v1"
-# Adverbs that attribute the clause they modify to an unnamed source.
-ADVERBIAL_CUES = frozenset(
-    {"reportedly", "allegedly", "apparently", "reputedly", "purportedly", "supposedly"}
-)
+ADVERBIAL_CUES = lexicons.load("attributing-adverbs-v1")
 ADVERB = "adverb"  # the origin of an adverbial cue's content
 
 

@@ -15,8 +15,14 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.nlp import lexicons
 from onrecord.nlp.attribution.features import CUE_VERBS, SPEECH_ACT_VERBS
-from onrecord.nlp.attribution.punctuation import SEPARATORS
+from onrecord.nlp.attribution.punctuation import (
+    COMMA_OR_DASH,
+    MID_SENTENCE_CLOSE,
+    SENTENCE_ENDS,
+    SEPARATORS,
+)
 from onrecord.nlp.attribution.spans import trimmed_span
 from onrecord.nlp.attribution.syntax import OWN_CLAUSE, SUBJECTS, has_subject
 from onrecord.nlp.attribution.views import SourceView
@@ -27,7 +33,8 @@ from onrecord.nlp.context import DocContext
 # fills it only when none before it did; a rule that filters one cuts or drops it.
 SourceRule = Callable[[DocContext, SourceView, Span | None], Span | None]
 SPEECH_VERBS = CUE_VERBS | SPEECH_ACT_VERBS
-
+# Verbs whose subject belongs to the clause they govern ("Melania seems [to have vanished]").
+_RAISING_VERBS = lexicons.load("raising-verbs-v1")
 _INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})  # "…, saying", "and added"
 
 
@@ -45,14 +52,7 @@ def according_to_whom(ctx: DocContext, head: int) -> Span | None:
 
 # What a speaker's name and description may hold: a noun phrase, not a clause.
 _NAMING_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "ADP", "PART", "NUM", "CCONJ"})
-
-
-_MID_SENTENCE_CLOSE = frozenset({",", "?", "!", "—", "–"})
-
-
 _LONGEST_NAMING = 16
-
-
 _LONGEST_NAME = 3  # words of a name taken without the parse: "Donald J. Trump"
 
 
@@ -67,12 +67,12 @@ def speaker_after_quote(ctx: DocContext, cue: list[int]) -> Span | None:
         j -= 1
     if j < 0 or ctx.quote_of[j] < 0 or ctx.quote_tokens[ctx.quote_of[j]][1] != j + 1:
         return None
-    if j < 1 or ctx.doc[j - 1].text not in _MID_SENTENCE_CLOSE:
+    if j < 1 or ctx.doc[j - 1].text not in MID_SENTENCE_CLOSE:
         return None  # “A.” X said …: X's content may be what follows
     start, end = j + 1, first
     while start < end and (ctx.is_punct[start] or ctx.is_space[start] or ctx.pos[start] == "CCONJ"):
         start += 1  # “A,” and X said
-    while end > start and (ctx.doc[end - 1].text in {",", "—", "–"} or ctx.is_space[end - 1]):
+    while end > start and (ctx.doc[end - 1].text in COMMA_OR_DASH or ctx.is_space[end - 1]):
         end -= 1
     span = ctx.doc[start:end]
     if not span or len(span) > _LONGEST_NAMING or span[0].pos_ == "ADP":
@@ -80,7 +80,7 @@ def speaker_after_quote(ctx: DocContext, cue: list[int]) -> Span | None:
     # A capitalised word is a name whatever its tag ("Tulsa" is tagged a verb there).
     if not all(t.pos_ in _NAMING_POS or t.is_title or t.is_punct or t.is_space for t in span):
         return None
-    if any(t.text in {".", "!", "?"} for t in span):
+    if any(t.text in SENTENCE_ENDS for t in span):
         return None
     return span if any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in span) else None
 
@@ -236,10 +236,6 @@ def _passive_subject(verb: Token) -> Token | None:
             governor = governor.head  # "it would adjust and adapt, when asked"
         return next((c for c in governor.children if c.dep_ in SUBJECTS), None)
     return None
-
-
-# Verbs whose subject belongs to the clause they govern ("Melania seems [to have vanished]").
-_RAISING_VERBS = frozenset({"seem", "appear"})
 
 
 def not_raised_subject(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:

@@ -6,8 +6,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-
 # A participle with one of these has a clause of its own, and is no bare "Asked …".
 OWN_CLAUSE = frozenset({"aux", "nsubj", "nsubjpass", "expl"})
 
