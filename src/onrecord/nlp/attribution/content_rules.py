@@ -24,29 +24,15 @@ from onrecord.nlp.attribution.syntax import OWN_CLAUSE, SUBJECTS, has_subject, i
 from onrecord.nlp.attribution.views import CueView
 from onrecord.nlp.context import DocContext
 
+# A content rule takes the cue and the content's tokens so far, in order, and returns
+# the content's tokens after it.
+ContentRule = Callable[[DocContext, CueView, list[int]], list[int]]
 # A condition belongs to what was said ("calls for troops if Moscow breaks through").
 _CONDITION_MARKERS = lexicons.load("condition-markers-v1")
 # The occasion of saying, after the cue's object ("endorsed Trump [during a speech]").
 _WHEN_PREPOSITIONS = lexicons.load("occasion-prepositions-v1")
 # Participles that tell on what occasion words were spoken ("when asked about …").
 _OCCASION_VERBS = lexicons.load("occasion-participles-v1")
-# A content rule takes the cue and the content's tokens so far, in order, and returns
-# the content's tokens after it.
-ContentRule = Callable[[DocContext, CueView, list[int]], list[int]]
-
-
-def whole_quotes(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
-    """Widen content to every quotation it touches: a quote is never cut in part.
-
-    The quotation holding the cue itself is left alone (a cue inside a quote
-    reports something said within it).
-    """
-    cue_quote = ctx.quote_of[cue.tokens[0]]
-    widened = set(tokens)
-    for region in {ctx.quote_of[i] for i in tokens} - {-1, cue_quote}:
-        first, end = ctx.quote_tokens[region]
-        widened.update(i for i in range(first, end) if i not in cue.tokens)
-    return sorted(widened)
 
 
 def without_addressee(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
@@ -92,6 +78,20 @@ def _from_that(ctx: DocContext, head: int, tokens: list[int]) -> set[int]:
     ):
         return set(tokens)
     return {i for i in tokens if i >= that}
+
+
+def whole_quotes(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:
+    """Widen content to every quotation it touches: a quote is never cut in part.
+
+    The quotation holding the cue itself is left alone (a cue inside a quote
+    reports something said within it).
+    """
+    cue_quote = ctx.quote_of[cue.tokens[0]]
+    widened = set(tokens)
+    for region in {ctx.quote_of[i] for i in tokens} - {-1, cue_quote}:
+        first, end = ctx.quote_tokens[region]
+        widened.update(i for i in range(first, end) if i not in cue.tokens)
+    return sorted(widened)
 
 
 def without_speaker_clause(ctx: DocContext, cue: CueView, tokens: list[int]) -> list[int]:

@@ -86,6 +86,7 @@ def speaker_after_quote(ctx: DocContext, cue: list[int]) -> Span | None:
 
 
 def nearest_source(doc: Doc, runs: Sequence[list[int]], cue: list[int]) -> Span | None:
+    """The run nearest the cue, as a span."""
     if not runs:
         return None
 
@@ -126,6 +127,10 @@ def speaker_between_quote_and_cue(
     return source
 
 
+def _overlap(first: Span, second: Span) -> bool:
+    return first.start < second.end and second.start < first.end
+
+
 def grammatical_source(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
     """When the tagger marks no source: the cue's subject, or the agent of a passive
     cue ("was written by Springsteen").
@@ -151,49 +156,6 @@ def grammatical_source(ctx: DocContext, found: SourceView, source: Span | None) 
     return None
 
 
-def subject_of_verb_before(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
-    """ "…,” Sanders said, going on to say that …": a participle cue with no source right
-    after a verb and a comma shares that verb's subject, wherever the parse hung it."""
-    head = found.cue.head
-    if source is not None:
-        return source
-    if ctx.tag[head] != "VBG":
-        return None
-    k = head - 1
-    while k >= 0 and (ctx.is_punct[k] or ctx.is_space[k]):
-        k -= 1
-    if k < 0 or k == head - 1 or ctx.pos[k] != "VERB" or ctx.sent_of[k] != ctx.sent_of[head]:
-        return None
-    subject = next((c for c in ctx.doc[k].children if c.dep_ in SUBJECTS), None)
-    if subject is None:
-        return None
-    return _outside(ctx.doc[subject.left_edge.i : subject.right_edge.i + 1], found.content)
-
-
-def name_just_before(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
-    """ "In a meeting with the Washington Post Trump said that …": a comma missing, the
-    parse took the speaker into the phrase before; the proper name that ends right
-    before a finite cue verb with no source is its speaker."""
-    head, content = found.cue.head, found.content
-    if source is not None:
-        return source
-    if ctx.tag[head] not in ("VBD", "VBZ", "VBP") or head == 0:
-        return None
-    if any(c.dep_ in SUBJECTS for c in ctx.doc[head].children):
-        return None  # a subject the source rules set aside ("Melania seems to …")
-    end = head
-    start = end
-    while start > 0 and ctx.pos[start - 1] == "PROPN" and start - 1 not in content:
-        start -= 1
-    if start == end or ctx.sent_of[start] != ctx.sent_of[head]:
-        return None
-    return ctx.doc[max(start, end - _LONGEST_NAME) : end]
-
-
-def _outside(span: Span, content: frozenset[int]) -> Span | None:
-    return None if content & set(range(span.start, span.end)) else span
-
-
 def _subject_or_agent(verb: Token, passive: bool = False) -> Token | None:
     subjects = ("nsubj", "nsubjpass") if passive else ("nsubj",)
     for child in verb.children:
@@ -203,6 +165,43 @@ def _subject_or_agent(verb: Token, passive: bool = False) -> Token | None:
         if child.dep_ == "agent":
             return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
+
+
+def _outside(span: Span, content: frozenset[int]) -> Span | None:
+    return None if content & set(range(span.start, span.end)) else span
+
+
+def unquoted(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
+    """A source stops where a quotation starts ("said X, “…”" is not part of X)."""
+    if source is None:
+        return None
+    inside = ctx.quote_of[source.start]
+    end = next(
+        (i for i in range(source.start, source.end) if ctx.quote_of[i] not in (-1, inside)),
+        source.end,
+    )
+    if end == source.end:
+        return source
+    return trimmed_span(ctx.doc, source.start, end, punctuation=True)
+
+
+def without_participle(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
+    """A source ends before a participle that follows it after a comma ("said
+    Caddell, speaking of …" tells what the speaker did, not who spoke)."""
+    if source is None:
+        return None
+    doc = source.doc
+    for token in source[1:]:
+        before = token.left_edge.i - 1
+        if (
+            token.dep_ == "acl"
+            and token.tag_ == "VBG"
+            and source.start <= token.head.i < token.i
+            and before > source.start
+            and doc[before].text == ","
+        ):
+            return trimmed_span(doc, source.start, before)
+    return source
 
 
 def not_passive_subject(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
@@ -251,9 +250,6 @@ def not_raised_subject(ctx: DocContext, found: SourceView, source: Span | None) 
     return None
 
 
-_NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "PART"})
-
-
 def without_governing_clause(
     ctx: DocContext, found: SourceView, source: Span | None
 ) -> Span | None:
@@ -278,6 +274,9 @@ def without_governing_clause(
     return ctx.doc[start : source.end]
 
 
+_NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "PART"})
+
+
 def _heads_clause(token: Token) -> bool:
     """A verb with a subject of its own that is no relative pronoun ("who spoke")."""
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"relcl", "acl"}:
@@ -288,41 +287,43 @@ def _heads_clause(token: Token) -> bool:
     )
 
 
-def without_participle(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
-    """A source ends before a participle that follows it after a comma ("said
-    Caddell, speaking of …" tells what the speaker did, not who spoke)."""
-    if source is None:
-        return None
-    doc = source.doc
-    for token in source[1:]:
-        before = token.left_edge.i - 1
-        if (
-            token.dep_ == "acl"
-            and token.tag_ == "VBG"
-            and source.start <= token.head.i < token.i
-            and before > source.start
-            and doc[before].text == ","
-        ):
-            return trimmed_span(doc, source.start, before)
-    return source
-
-
-def unquoted(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
-    """A source stops where a quotation starts ("said X, “…”" is not part of X)."""
-    if source is None:
-        return None
-    inside = ctx.quote_of[source.start]
-    end = next(
-        (i for i in range(source.start, source.end) if ctx.quote_of[i] not in (-1, inside)),
-        source.end,
-    )
-    if end == source.end:
+def subject_of_verb_before(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
+    """ "…,” Sanders said, going on to say that …": a participle cue with no source right
+    after a verb and a comma shares that verb's subject, wherever the parse hung it."""
+    if source is not None:
         return source
-    return trimmed_span(ctx.doc, source.start, end, punctuation=True)
+    head = found.cue.head
+    if ctx.tag[head] != "VBG":
+        return None
+    k = head - 1
+    while k >= 0 and (ctx.is_punct[k] or ctx.is_space[k]):
+        k -= 1
+    if k < 0 or k == head - 1 or ctx.pos[k] != "VERB" or ctx.sent_of[k] != ctx.sent_of[head]:
+        return None
+    subject = next((c for c in ctx.doc[k].children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return None
+    return _outside(ctx.doc[subject.left_edge.i : subject.right_edge.i + 1], found.content)
 
 
-def _overlap(first: Span, second: Span) -> bool:
-    return first.start < second.end and second.start < first.end
+def name_just_before(ctx: DocContext, found: SourceView, source: Span | None) -> Span | None:
+    """ "In a meeting with the Washington Post Trump said that …": a comma missing, the
+    parse took the speaker into the phrase before; the proper name that ends right
+    before a finite cue verb with no source is its speaker."""
+    head, content = found.cue.head, found.content
+    if source is not None:
+        return source
+    if ctx.tag[head] not in ("VBD", "VBZ", "VBP") or head == 0:
+        return None
+    if any(c.dep_ in SUBJECTS for c in ctx.doc[head].children):
+        return None  # a subject the source rules set aside ("Melania seems to …")
+    end = head
+    start = end
+    while start > 0 and ctx.pos[start - 1] == "PROPN" and start - 1 not in content:
+        start -= 1
+    if start == end or ctx.sent_of[start] != ctx.sent_of[head]:
+        return None
+    return ctx.doc[max(start, end - _LONGEST_NAME) : end]
 
 
 SOURCE_RULES: tuple[SourceRule, ...] = (
@@ -335,6 +336,8 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     not_passive_subject,
     not_raised_subject,
 )
+
+
 # Run after the checker, on the candidates it keeps: it judges the sources SOURCE_RULES
 # give (retrained on the sources these cut, it kept fewer contents).
 KEPT_SOURCE_RULES: tuple[SourceRule, ...] = (

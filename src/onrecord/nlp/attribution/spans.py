@@ -12,6 +12,7 @@ from onrecord.nlp.quotes import QUOTE_CHARS
 
 
 def index_runs(indices: list[int]) -> list[list[int]]:
+    """Maximal runs of consecutive indices, in the order given."""
     runs: list[list[int]] = []
     for i in indices:
         if runs and runs[-1][-1] == i - 1:
@@ -62,6 +63,7 @@ def next_word(ctx: DocContext, i: int) -> int | None:
 
 
 def content_kind(ctx: DocContext, content: list[Span]) -> AttributionKind:
+    """Direct when every word of the content is quoted, mixed when some are."""
     words = [t.i for span in content for t in span if not (t.is_punct or t.is_space)]
     if not words:
         return AttributionKind.INDIRECT
