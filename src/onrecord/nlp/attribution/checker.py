@@ -25,6 +25,7 @@ from pathlib import Path
 from spacy.tokens import Span
 
 from onrecord.errors import ModelError
+from onrecord.nlp import lexicons
 from onrecord.nlp.attribution.features import CUE_NOUNS, CUE_VERBS, SPEECH_ACT_VERBS
 from onrecord.nlp.context import DocContext
 
@@ -142,7 +143,8 @@ def rival_features(own: int, sketches: list[Sketch]) -> frozenset[str]:
     return frozenset(found)
 
 
-_OPENERS = frozenset({"that", "to", "“", '"', "whether", "how", "what", "why", "if"})
+# First words the checker reads as themselves, not by their part of speech.
+_OPENERS = lexicons.load("content-openers-v1")
 
 
 def _link(ctx: DocContext, head: int, part: Span) -> str:

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from onrecord.model import AttributionKind
-from onrecord.nlp.attribution.document_rules import next_word
-from onrecord.nlp.attribution.grammar import trimmed_span
+from onrecord.nlp.attribution.spans import next_word, trimmed_span
 from onrecord.nlp.context import DocContext
 from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
 
@@ -27,6 +26,22 @@ class Transcript:
 
     turns: list[DocAttribution]
     label_colons: frozenset[int]
+
+    def takes_a_label(self, attribution: DocAttribution) -> bool:
+        """Whether the tagger read a transcript's "PENCE:" or an editor's "CORRECTION:"
+        as a cue (the turn itself stands for the first)."""
+        cue = attribution.cue
+        return cue is not None and cue.end - 1 in self.label_colons
+
+    def reads_over(self, attribution: DocAttribution) -> bool:
+        """Whether a content takes in a turn's speaker label ("PENCE:"): read across
+        turns, as a quotation opened at every paragraph and never closed makes it."""
+        return any(
+            span.start <= turn.cue.start < span.end
+            for turn in self.turns
+            if turn.cue is not None
+            for span in attribution.content
+        )
 
 
 def transcript_turns(ctx: DocContext) -> Transcript:

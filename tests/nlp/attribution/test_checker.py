@@ -8,7 +8,14 @@ import pytest
 
 from onrecord.errors import ModelError
 from onrecord.nlp.attribution.checker import CHECKER_MODEL, Checker, Sketch, rival_features
-from onrecord.nlp.attribution.finder import MODEL_DIR, AttributionFinder
+from onrecord.nlp.attribution.finder import (
+    CANDIDATE_CUE,
+    MODEL_DIR,
+    SECOND_CHANCE_CONTENT,
+    AttributionFinder,
+)
+from onrecord.nlp.context import build_context
+from onrecord.nlp.pipeline import load_base
 
 
 def test_probability() -> None:
@@ -45,6 +52,29 @@ def test_a_model_without_checker_keeps_the_older_rule(tmp_path: Path) -> None:
     for name in ("cue.crfsuite", "role.crfsuite"):
         (tmp_path / name).write_bytes((MODEL_DIR / name).read_bytes())
     assert AttributionFinder.load(tmp_path).checker is None
+
+
+def test_the_knobs_reach_the_finder(tmp_path: Path) -> None:
+    for name in ("cue.crfsuite", "role.crfsuite"):
+        (tmp_path / name).write_bytes((MODEL_DIR / name).read_bytes())
+    finder = AttributionFinder.load(tmp_path, candidate_cue=0.6, second_chance_content=0.9)
+    assert (finder.candidate_cue, finder.second_chance_content) == (0.6, 0.9)
+    default = AttributionFinder.load(tmp_path)
+    assert (default.candidate_cue, default.second_chance_content) == (
+        CANDIDATE_CUE,
+        SECOND_CHANCE_CONTENT,
+    )
+
+
+def test_the_candidate_threshold_decides_the_cues_proposed() -> None:
+    doc = load_base()("The mayor said the bridge would open. Critics doubt it will.")
+    ctx = build_context(doc, [0])
+
+    def cues(finder: AttributionFinder) -> list[list[int]]:
+        return [candidate.cue.tokens for candidate in finder.candidates(ctx)]
+
+    # at 0 every word is a candidate, and runs of them make longer cues
+    assert cues(AttributionFinder.load(candidate_cue=0.0)) != cues(AttributionFinder.load())
 
 
 def test_rival_features() -> None:
