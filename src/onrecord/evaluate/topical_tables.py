@@ -77,7 +77,7 @@ def _figures_table(report: SetsReport, width: int) -> list[str]:
         articles = str(sum(s.articles for s in report.developed))
         lines.append(_figures_row(_macro_label(report), articles, report.macro(), width))
     if report.held_out:
-        lines.append("-" * len(header))
+        lines += ["-" * len(header)] if report.developed else []
         lines += [
             _figures_row(_row_label(s), str(s.articles), s.figures(), width)
             for s in report.held_out
@@ -98,12 +98,14 @@ def _number(value: float | None) -> str:
 
 
 def _classes_table(report: SetsReport, width: int) -> list[str]:
+    scored = [s for s in report.developed if s.error_counts is not None]
+    if not scored:
+        return ["positions by class: none (no set scored on an issue that is not held out)"]
     header = f"{'set':<{width}} " + " ".join(
         f"{title:>{len(title)}}" for _, title in _CLASS_COLUMNS
     )
     lines = ["positions by class (each gold position and each prediction in one)", header]
     lines.append("-" * len(header))
-    scored = [s for s in report.developed if s.error_counts is not None]
     for result in scored:
         lines.append(_classes_row(result.name, result.error_counts or ErrorCounts(), width))
     if len(scored) > 1:
