@@ -52,6 +52,10 @@ NOT_RUN = {
     ),
     "onrecord eval topical --data ../shared/data/topical-dev "
     "--issue examples/issues/strikes-inside-russia.toml": "tests/cli/test_eval_cli.py runs it",
+    "onrecord eval topical --held-out ../shared/data/issues-train/under16-social-media-ban": (
+        "the check set of issue 17, measured once per finished positions method, never in the "
+        "suite; tests/evaluate/test_topical_sets.py tests --held-out on invented sets"
+    ),
     "onrecord train --data ../shared/data/polnear --split train --out my-model --cache .cache": (
         "about 14 minutes; the trainer's tests train on a few articles"
     ),

@@ -1,5 +1,5 @@
 """Scoring attributions: the PolNeAR reader and metrics, predictions files, the topical set,
-and positions on an issue.
+positions on an issue, and several topical sets at once with positions by error class.
 
 The names here import only the record model and the errors; never spaCy, never the CLI.
 ``polnear``, ``topical_run`` and ``training`` (``onrecord train``'s run) drive the pipeline,
@@ -22,6 +22,7 @@ from onrecord.evaluate.metrics import (
     score_document,
     score_documents,
 )
+from onrecord.evaluate.position_errors import ErrorClass, ErrorCounts, classify_positions
 from onrecord.evaluate.positions import (
     PositionReport,
     PositionScore,
@@ -45,25 +46,34 @@ from onrecord.evaluate.topical import (
     score_article,
     score_topical,
 )
+from onrecord.evaluate.topical_sets import DataSet, SetResult, SetsReport, score_set
+from onrecord.evaluate.topical_tables import format_sets_report, sets_report_dict
 
 __all__ = [
     "ROLES",
     "AgreementReport",
     "AnnotatedDocument",
     "AttributionScores",
+    "DataSet",
+    "ErrorClass",
+    "ErrorCounts",
     "EvaluationReport",
     "PositionReport",
     "PositionScore",
     "RoleScores",
     "Score",
+    "SetResult",
+    "SetsReport",
     "Tokenizer",
     "TopicalArticle",
     "TopicalAttribution",
     "TopicalPosition",
     "TopicalReport",
     "TopicalScore",
+    "classify_positions",
     "format_position_report",
     "format_report",
+    "format_sets_report",
     "format_topical_report",
     "greedy_match",
     "jaccard",
@@ -79,7 +89,9 @@ __all__ = [
     "score_document",
     "score_documents",
     "score_positions",
+    "score_set",
     "score_topical",
+    "sets_report_dict",
     "to_range_attribution",
     "write_predictions",
 ]

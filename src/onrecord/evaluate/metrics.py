@@ -25,14 +25,14 @@ __all__ = [
     "EvaluationReport",
     "RoleScores",
     "Score",
+    "Tokenizer",
     "format_report",
     "greedy_match",
-    "one_to_one",
     "jaccard",
     "normalise_span",
+    "one_to_one",
     "score_document",
     "score_documents",
-    "Tokenizer",
 ]
 
 ROLES = ("source", "cue", "content")

@@ -31,6 +31,7 @@ __all__ = [
     "load_topical",
     "score_article",
     "score_topical",
+    "speaker_mismatches",
 ]
 
 Range = tuple[int, int]
@@ -293,17 +294,34 @@ def score_topical(
 def score_article(article: TopicalArticle, predicted: Sequence[Attribution]) -> TopicalScore:
     """The counts of one article."""
     tokens = Tokenizer(article.text)
-    gold_sets = [
-        tokens.covered((a.content_range,)) if a.content_range else frozenset()
-        for a in article.attributions
-    ]
     predicted_sets = [tokens.covered(tuple((s.start, s.end) for s in a.content)) for a in predicted]
-    matches = greedy_match(predicted_sets, gold_sets)
+    matches = _content_matches(article, predicted_sets, tokens)
     kind_correct = sum(predicted[p].kind.value == article.attributions[g].kind for p, g in matches)
     speaker_correct = sum(same_speaker(predicted[p], article.attributions[g]) for p, g in matches)
     score = Score(len(matches), len(predicted), len(article.attributions))
     dated, dated_correct = _said_on_counts(article, predicted, predicted_sets, tokens)
     return TopicalScore(1, score, kind_correct, speaker_correct, dated, dated_correct)
+
+
+def speaker_mismatches(
+    article: TopicalArticle, predicted: Sequence[Attribution]
+) -> list[tuple[Attribution, TopicalAttribution]]:
+    """The matched pairs whose predicted actor is not the gold speaker, in gold order."""
+    tokens = Tokenizer(article.text)
+    predicted_sets = [tokens.covered(tuple((s.start, s.end) for s in a.content)) for a in predicted]
+    pairs = sorted(_content_matches(article, predicted_sets, tokens), key=lambda pair: pair[1])
+    gold = article.attributions
+    return [(predicted[p], gold[g]) for p, g in pairs if not same_speaker(predicted[p], gold[g])]
+
+
+def _content_matches(
+    article: TopicalArticle, predicted_sets: list[frozenset[int]], tokens: Tokenizer
+) -> list[tuple[int, int]]:
+    gold_sets = [
+        tokens.covered((a.content_range,)) if a.content_range else frozenset()
+        for a in article.attributions
+    ]
+    return greedy_match(predicted_sets, gold_sets)
 
 
 def _said_on_counts(

@@ -1,15 +1,15 @@
-"""Run the annotator over a topical-dev style folder and score it."""
+"""Run the annotator over topical-dev style folders and score them."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from onrecord.evaluate.positions import PositionReport, score_positions
-from onrecord.evaluate.topical import TopicalArticle, TopicalReport, load_topical, score_topical
+from onrecord.evaluate.topical import TopicalArticle, TopicalReport, load_topical
+from onrecord.evaluate.topical_sets import DataSet, SetResult, SetsReport, score_analyses, score_set
 from onrecord.ingest.text import parse_text
+from onrecord.issues import load_issue
 from onrecord.model import Analysis, Article, Issue
 from onrecord.nlp import Annotator
 
@@ -30,23 +30,32 @@ def evaluate_topical(
 ) -> TopicalReport:
     """Attribution scores; with ``issue``, position scores on it as well."""
     items = load_topical(data_dir)
+    return score_analyses(items, _analyse(items, annotator or Annotator(), issue), issue)
+
+
+def evaluate_sets(sets: Sequence[DataSet], annotator: Annotator | None = None) -> SetsReport:
+    """Every set scored on its issue, with one pipeline loaded for all of them.
+
+    Each set's data and issue file are read before any article is analysed, so a
+    missing folder or a bad issue file fails at once rather than after minutes.
+    """
+    loaded = [(s, load_topical(s.data), _load(s.issue_file())) for s in sets]
     annotator = annotator or Annotator()
+    return SetsReport([_evaluate_set(s, items, annotator, issue) for s, items, issue in loaded])
+
+
+def _evaluate_set(
+    data_set: DataSet, items: list[TopicalArticle], annotator: Annotator, issue: Issue | None
+) -> SetResult:
+    return score_set(data_set, items, _analyse(items, annotator, issue), issue)
+
+
+def _load(issue_file: Path | None) -> Issue | None:
+    return load_issue(issue_file) if issue_file else None
+
+
+def _analyse(
+    items: Sequence[TopicalArticle], annotator: Annotator, issue: Issue | None
+) -> list[Analysis]:
     issues = [issue] if issue else []
-    analyses = list(annotator.analyze_many((topical_article(item) for item in items), issues))
-    predictions = {_article_id(a): a.attributions for a in analyses}
-    report = score_topical(items, predictions)
-    if issue is None:
-        return report
-    return dataclasses.replace(report, positions=_score_positions(items, analyses, issue))
-
-
-def _score_positions(
-    items: Sequence[TopicalArticle], analyses: Sequence[Analysis], issue: Issue
-) -> PositionReport:
-    positions = {_article_id(a): a.positions or [] for a in analyses}
-    skipped = {_article_id(a): a.skipped for a in analyses if a.skipped}
-    return score_positions(items, positions, issue, skipped)
-
-
-def _article_id(analysis: Analysis) -> str:
-    return analysis.article.external_id or ""
+    return list(annotator.analyze_many((topical_article(item) for item in items), issues))
