@@ -91,6 +91,7 @@ def track_positions(
         tracker = track_positions(analyses, issue)
         tracker.timeline()                    # actor by actor, in date order, shifts flagged
         tracker.current(date(2024, 6, 1))     # where each actor stood that day
+        tracker.undated(date(2024, 6, 1))     # undated positions on record by then, apart
     """
     tracker = PositionTracker(issue, load_aliases(Path(aliases)) if aliases else None)
     for analysis in analyses:

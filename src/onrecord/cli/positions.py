@@ -28,8 +28,9 @@ def register(sub: Subparsers) -> None:
         description="Analyse the input articles for the positions actors take on the issue "
         "of an issue file, merge the positions of one actor on one fact across articles "
         "(one actor, one id, as in `onrecord actors`), and print each actor's positions "
-        "in date order, shifts of stance marked. INPUT is anything `onrecord read` "
-        "accepts. See docs/positions.md for the issue file and the rules.",
+        "in date order, shifts of stance marked, and its undated positions apart. INPUT is "
+        "anything `onrecord read` accepts. See docs/positions.md for the issue file and the "
+        "rules.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument(
@@ -39,7 +40,8 @@ def register(sub: Subparsers) -> None:
         "--as-of",
         metavar="DATE",
         help="print only where each actor stood on DATE (YYYY-MM-DD): its positions of its "
-        "latest day on or before DATE",
+        "latest dated day on or before DATE, then apart the undated positions on record by "
+        "DATE",
     )
     p.add_argument(
         "--aliases",
@@ -60,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
     settings = api.settings(allow_private_addresses=args.allow_private or None)
     analyses = AnalysisStream(args.inputs, settings, issues=[issue])
     tracker = api.track_positions(analyses, issue, args.aliases)
-    tracked = tracker.current(as_of) if as_of else tracker.timeline()
+    # Undated positions come apart: after the dated ones, never taken as current.
+    tracked = tracker.current(as_of) + tracker.undated(as_of) if as_of else tracker.timeline()
     if not tracked:
         error(f"no positions on {issue.id!r} found" + (f" on or before {as_of}" if as_of else ""))
     write(tracked, issue, args.format)

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from onrecord.cli._output import add_format_option
+from onrecord.cli._output import add_format_option, cell_width, clip
 from onrecord.errors import ReadError
 from onrecord.ingest import read_many
 from onrecord.model import Article
@@ -107,9 +107,7 @@ def _summary(article: Article) -> str:
     lines = [f"== {article.name}  (id {article.id}, {len(article.text)} chars)"]
     lines += [f"{key + ':':<11}{value}" for key, value in fields.items() if value]
     for block in article.blocks:
-        preview = " ".join(article.text[block.start : block.end].split())
-        if len(preview) > PREVIEW_CHARS:
-            preview = preview[: PREVIEW_CHARS - 1] + "…"
+        preview = clip(article.text[block.start : block.end], cell_width(PREVIEW_CHARS))
         credit = f"  [credit: {block.credit}]" if block.credit else ""
         lines.append(f"  {block.kind.value:<12}{preview}{credit}")
     return "\n".join(lines)
