@@ -134,7 +134,7 @@ def print_rows(
     out = out or sys.stdout
     if _CELL_WIDTH.get() is not None:
         rows = list(rows)
-        columns = fitted(columns, rows)
+        columns = fitted(columns, rows, header)
     last = len(columns) - 1
     if header:
         cells = [c.align(c.header) if n < last else c.header for n, c in enumerate(columns)]
@@ -194,15 +194,16 @@ def write_csv(rows: Iterable[Row], columns: Sequence[str], out: TextIO | None = 
     return count
 
 
-def fitted(columns: Sequence[Column], rows: Sequence[Row]) -> list[Column]:
-    """Each column as wide as its header and its widest cell, but no wider than
-    ``--width`` allows."""
+def fitted(columns: Sequence[Column], rows: Sequence[Row], header: bool = True) -> list[Column]:
+    """Each column as wide as its widest cell (and its header, when shown), but no wider
+    than ``--width`` allows."""
     out = []
     for column in columns:
         widest = max((len(column.text(row[column.key])) for row in rows), default=0)
         limit = cell_width(column.width)
         shown = widest if limit is None else min(widest, limit)
-        out.append(dataclasses.replace(column, width=max(shown, len(column.header), 1)))
+        least = len(column.header) if header else 1
+        out.append(dataclasses.replace(column, width=max(shown, least)))
     return out
 
 

@@ -20,7 +20,10 @@ def register(sub: Subparsers) -> None:
         "analyze",
         help="find attributions (source, cue, content) in articles",
         description="Find every attribution in each input article. INPUT is anything "
-        "`onrecord read` accepts: files, folders, URLs, JSONL, feeds, WARC.",
+        "`onrecord read` accepts: files, folders, URLs, JSONL, feeds, WARC. Each JSON or "
+        "JSONL record holds its article (text, URL, dates, blocks), so that the output can "
+        "be read back in: `onrecord analyze` and `onrecord read` take a JSONL file of "
+        "analyses as the articles they hold.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     add_format_option(p, FORMATS, "jsonl")
@@ -33,6 +36,13 @@ def register(sub: Subparsers) -> None:
         help="an issue file (format: docs/positions.md); each article's output then has the "
         "positions actors take on it. Repeat for several issues",
     )
+    p.add_argument(
+        "--no-article",
+        dest="with_article",
+        action="store_false",
+        help="leave each article (its text, URL, dates, blocks) out of the JSON and JSONL "
+        "output, which then cannot be read back in",
+    )
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run)
 
@@ -41,5 +51,10 @@ def run(args: argparse.Namespace) -> int:
     issues = [api.load_issue(path) for path in args.issues]  # bad files fail before any work
     settings = api.settings(allow_private_addresses=args.allow_private or None)
     analyses = AnalysisStream(args.inputs, settings, issues)
-    write_records(analyses, args.format, as_dict=Analysis.to_dict, table=print_analyses)
+    write_records(
+        analyses,
+        args.format,
+        as_dict=lambda analysis: analysis.to_dict(with_article=args.with_article),
+        table=print_analyses,
+    )
     return 1 if analyses.failures else 0
