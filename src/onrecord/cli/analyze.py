@@ -6,10 +6,9 @@ import argparse
 from typing import TYPE_CHECKING
 
 from onrecord import api
-from onrecord.cli._analyses import AnalysisStream
+from onrecord.cli._analyses import AnalysisStream, InputMetadata, add_input_options
 from onrecord.cli._output import FORMATS, add_format_option, write_records
 from onrecord.cli._tables import print_analyses
-from onrecord.model import Analysis
 
 if TYPE_CHECKING:
     from onrecord.cli._output import Subparsers
@@ -43,14 +42,16 @@ def register(sub: Subparsers) -> None:
         help="leave each article (its text, URL, dates, blocks) out of the JSON and JSONL "
         "output, which then cannot be read back in",
     )
+    add_input_options(p)
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     issues = [api.load_issue(path) for path in args.issues]  # bad files fail before any work
+    metadata = InputMetadata.from_args(args)
     settings = api.settings(allow_private_addresses=args.allow_private or None)
-    analyses = AnalysisStream(args.inputs, settings, issues)
+    analyses = AnalysisStream(args.inputs, settings, issues, metadata=metadata)
     write_records(
         analyses,
         args.format,

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from onrecord import api
-from onrecord.cli._analyses import AnalysisStream
+from onrecord.cli._analyses import AnalysisStream, InputMetadata, add_input_options
 from onrecord.cli._output import add_format_option, error, write_records
 from onrecord.cli._tables import print_timeline
 from onrecord.errors import ConfigError
@@ -49,6 +49,7 @@ def register(sub: Subparsers) -> None:
         help="a TOML file of actor names to merge or keep apart (format: docs/actors.md)",
     )
     add_format_option(p, FORMATS, "table")
+    add_input_options(p)
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run)
 
@@ -59,8 +60,9 @@ def run(args: argparse.Namespace) -> int:
     as_of = parse_day(args.as_of, "--as-of") if args.as_of else None
     if args.aliases:
         load_aliases(args.aliases)
+    metadata = InputMetadata.from_args(args)
     settings = api.settings(allow_private_addresses=args.allow_private or None)
-    analyses = AnalysisStream(args.inputs, settings, issues=[issue])
+    analyses = AnalysisStream(args.inputs, settings, issues=[issue], metadata=metadata)
     tracker = api.track_positions(analyses, issue, args.aliases)
     # Undated positions come apart: after the dated ones, never taken as current.
     tracked = tracker.current(as_of) + tracker.undated(as_of) if as_of else tracker.timeline()
