@@ -13,6 +13,7 @@ from datetime import datetime
 
 from onrecord import api
 from onrecord.cli._output import error
+from onrecord.cli._progress import counted
 from onrecord.ingest.manifest import Manifest
 from onrecord.model import Analysis, Article, Issue
 from onrecord.settings import Settings
@@ -64,7 +65,8 @@ class AnalysisStream:
 
     A document that cannot be read, an analysis that fails, and a skipped article are
     reported on stderr; ``failures`` counts the first two, for the exit status. With
-    ``issues``, each analysis has the positions actors take on them.
+    ``issues``, each analysis has the positions actors take on them. With ``progress``,
+    a bar on stderr counts the analyses as they come.
     """
 
     def __init__(
@@ -73,15 +75,18 @@ class AnalysisStream:
         settings: Settings,
         issues: Sequence[Issue] = (),
         metadata: InputMetadata | None = None,
+        progress: bool = False,
     ) -> None:
         self.inputs = inputs
         self.settings = settings
         self.issues = issues
         self.metadata = metadata or InputMetadata()
+        self.progress = progress
         self.failures = 0
 
     def __iter__(self) -> Iterator[Analysis]:
-        for analysis in api.analyze_many(self._articles(), self.settings, self.issues):
+        analyses = api.analyze_many(self._articles(), self.settings, self.issues)
+        for analysis in counted(analyses, self.progress, what="analysing", unit="articles"):
             self._report(analysis)
             yield analysis
 

@@ -19,6 +19,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
+from tqdm import tqdm
+
 from onrecord.query import Row
 
 if TYPE_CHECKING:
@@ -91,7 +93,9 @@ def cell_width(default: int) -> int | None:
 
 
 def error(message: str) -> None:
-    print(f"onrecord: {message}", file=sys.stderr, flush=True)
+    # tqdm.write clears a progress bar on stderr, writes, and draws the bar again below.
+    tqdm.write(f"onrecord: {message}", file=sys.stderr)
+    sys.stderr.flush()
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,7 @@ def write_json_stream(items: Iterable[dict[str, Any]], fmt: str, out: TextIO | N
             out.write(json.dumps(item, ensure_ascii=False, indent=2))
         else:
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
+            out.flush()  # each record as soon as it is done: a reader downstream sees it
         count += 1
     if fmt == "json":
         out.write("\n]\n" if count else "]\n")

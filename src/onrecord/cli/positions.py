@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from onrecord import api
 from onrecord.cli._analyses import AnalysisStream, InputMetadata, add_input_options
 from onrecord.cli._output import add_format_option, error, write_records
+from onrecord.cli._progress import add_quiet_option, wanted
 from onrecord.cli._tables import print_timeline
 from onrecord.errors import ConfigError
 from onrecord.model import Issue
@@ -50,6 +51,7 @@ def register(sub: Subparsers) -> None:
     )
     add_format_option(p, FORMATS, "table")
     add_input_options(p)
+    add_quiet_option(p)
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run)
 
@@ -61,8 +63,11 @@ def run(args: argparse.Namespace) -> int:
     if args.aliases:
         load_aliases(args.aliases)
     metadata = InputMetadata.from_args(args)
+    progress = wanted(args)
     settings = api.settings(allow_private_addresses=args.allow_private or None)
-    analyses = AnalysisStream(args.inputs, settings, issues=[issue], metadata=metadata)
+    analyses = AnalysisStream(
+        args.inputs, settings, issues=[issue], metadata=metadata, progress=progress
+    )
     tracker = api.track_positions(analyses, issue, args.aliases)
     # Undated positions come apart: after the dated ones, never taken as current.
     tracked = tracker.current(as_of) + tracker.undated(as_of) if as_of else tracker.timeline()
