@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onrecord import ingest
 from onrecord.errors import ReadError
+from onrecord.ingest.manifest import Manifest, read_manifest
 from onrecord.issues import load_issue
 from onrecord.model import Analysis, Article, Issue
 from onrecord.resolve import ActorRegistry, PositionTracker, load_aliases
@@ -23,6 +25,7 @@ __all__ = [
     "analyze",
     "analyze_many",
     "load_issue",
+    "load_manifest",
     "read",
     "read_many",
     "settings",
@@ -37,16 +40,52 @@ def settings(**overrides: Any) -> Settings:
     return Settings.load(overrides)
 
 
-def read(source: Source, settings: Settings | None = None) -> list[Article]:
-    """Every article in one input (a file, folder, URL, JSONL, feed or WARC)."""
-    return ingest.read(source, settings)
+def read(
+    source: Source,
+    settings: Settings | None = None,
+    *,
+    manifest: Source | Manifest | None = None,
+    published: date | None = None,
+) -> list[Article]:
+    """Every article in one input (a file, folder, URL, JSONL, feed or WARC).
+
+    Plain files take what a ``manifest.jsonl`` beside them says (url, outlet, title,
+    published, language; docs/input.md), or ``manifest`` instead when given; articles
+    with no date of their own are dated ``published``.
+    """
+    return ingest.read(source, settings, manifest=_manifest(manifest), published=_day(published))
 
 
 def read_many(
-    sources: Iterable[Source], settings: Settings | None = None
+    sources: Iterable[Source],
+    settings: Settings | None = None,
+    *,
+    manifest: Source | Manifest | None = None,
+    published: date | None = None,
 ) -> Iterator[Article | ReadError]:
-    """Articles from many inputs; a bad document yields its error and the batch goes on."""
-    return ingest.read_many(sources, settings)
+    """Articles from many inputs; a bad document yields its error and the batch goes on.
+    ``manifest`` and ``published`` as for :func:`read`."""
+    return ingest.read_many(
+        sources, settings, manifest=_manifest(manifest), published=_day(published)
+    )
+
+
+def load_manifest(path: Source) -> Manifest:
+    """A manifest of files' metadata (docs/input.md); raises ``ReadError`` when it cannot
+    be read, and keeps its bad lines in ``errors``."""
+    return read_manifest(path)
+
+
+def _manifest(manifest: Source | Manifest | None) -> Manifest | None:
+    if manifest is None or isinstance(manifest, Manifest):
+        return manifest
+    return read_manifest(manifest)
+
+
+def _day(published: date | None) -> datetime | None:
+    if published is None or isinstance(published, datetime):
+        return published
+    return datetime(published.year, published.month, published.day)
 
 
 def analyze(
@@ -91,6 +130,7 @@ def track_positions(
         tracker = track_positions(analyses, issue)
         tracker.timeline()                    # actor by actor, in date order, shifts flagged
         tracker.current(date(2024, 6, 1))     # where each actor stood that day
+        tracker.undated(date(2024, 6, 1))     # undated positions on record by then, apart
     """
     tracker = PositionTracker(issue, load_aliases(Path(aliases)) if aliases else None)
     for analysis in analyses:

@@ -97,3 +97,37 @@ def test_demo_prints_the_examples(capsys: pytest.CaptureFixture[str]) -> None:
     assert "== harbour-bridge-tolls  Tolls on the Harbour Bridge" in out
     timeline = out.split("== harbour-bridge-tolls  Tolls")[1]
     assert "regional transit authority" in timeline and "for_with_limits" in timeline
+
+
+def test_analyze_output_holds_its_article_and_reads_back_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "council.jsonl"
+    record = {"id": "council", "url": "https://example.org/c", "published": "2024-05-28"}
+    source.write_text(json.dumps({**record, "text": ARTICLE}) + "\n", encoding="utf-8")
+    assert main(["analyze", str(source)]) == 0
+    first = capsys.readouterr().out
+    article = json.loads(first)["article"]
+    assert (article["url"], article["published"], article["text"]) == (
+        "https://example.org/c",
+        "2024-05-28T00:00:00",
+        ARTICLE,
+    )
+    analyses = tmp_path / "analyses.jsonl"
+    analyses.write_text(first, encoding="utf-8")
+    assert main(["analyze", str(analyses)]) == 0
+    assert capsys.readouterr().out == first  # the same article, so the same analysis
+    assert main(["read", str(analyses), "--format", "jsonl"]) == 0
+    assert json.loads(capsys.readouterr().out)["url"] == "https://example.org/c"
+    assert main(["analyze", "--no-article", str(source)]) == 0
+    assert "article" not in json.loads(capsys.readouterr().out)
+
+
+def test_analyze_table_cuts_contents_unless_asked_for_a_wider_one(
+    article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", str(article_file), "--format", "table", "--width", "12"]) == 0
+    narrow = capsys.readouterr().out
+    assert "Lionel Ache…" in narrow and "== council  Council Del…" in narrow
+    assert main(["analyze", str(article_file), "--format", "table", "--width", "0"]) == 0
+    assert "  Council Delays Vote On Bridge Tolls" in capsys.readouterr().out

@@ -7,7 +7,13 @@ import io
 
 import pytest
 
-from onrecord.cli._output import Column, add_format_option, print_rows, write_records
+from onrecord.cli._output import (
+    Column,
+    add_format_option,
+    print_rows,
+    table_width,
+    write_records,
+)
 
 COLUMNS = (Column("name", "NAME", 6), Column("n", "N", 3, right=True), Column("note", "NOTE", 5))
 
@@ -61,3 +67,36 @@ def test_the_format_option_says_its_default() -> None:
     add_format_option(parser, ("table", "csv"), "table")
     assert parser.parse_args([]).format == "table"
     assert "output format (default: table)" in parser.format_help()
+
+
+def test_under_a_width_each_column_fits_its_widest_cell_up_to_that_width() -> None:
+    rows = [{"name": "Stoltenberg", "n": 2, "note": "said  it\nagain"}, {"name": "Li", "n": 10}]
+    rows[1]["note"] = None
+    whole, cut = io.StringIO(), io.StringIO()
+    with table_width(0):
+        print_rows(rows, COLUMNS, whole)
+    with table_width(8):
+        print_rows(rows, COLUMNS, cut)
+    assert whole.getvalue().splitlines() == [
+        "NAME          N  NOTE",
+        "Stoltenberg   2  said it again",
+        "Li           10  -",
+    ]
+    assert cut.getvalue().splitlines() == [
+        "NAME       N  NOTE",
+        "Stolten…   2  said it…",
+        "Li        10  -",
+    ]
+
+
+def test_the_width_option_comes_with_a_format_that_cuts_texts() -> None:
+    parser = argparse.ArgumentParser()
+    add_format_option(parser, ("table", "json", "csv"), "table")
+    assert parser.parse_args(["--width", "0"]).width == 0
+    assert parser.parse_args([]).width is None
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--width", "-3"])
+    assert "json and csv give every text in full" in " ".join(parser.format_help().split())
+    only_json = argparse.ArgumentParser()
+    add_format_option(only_json, ("json", "jsonl"), "json")
+    assert "--width" not in only_json.format_help()

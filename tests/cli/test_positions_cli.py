@@ -213,3 +213,45 @@ def test_analyze_table_lists_positions_with_extracted_positions(
     out = capsys.readouterr().out
     assert out.count("  positions on strikes-inside-russia:") == len(NEWS)
     assert "Government of Germany" in out
+
+
+def test_an_undated_position_is_apart_and_never_the_latest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "had said" in an article of 5 June dates nothing: it must not end the U.S.'s
+    timeline as if it were where the U.S. stood after 29 May."""
+    path = tmp_path / "had-said.jsonl"
+    later = {
+        "id": "later",
+        "published": "2024-06-05T12:00:00+00:00",
+        "text": "The United States had said that Ukraine may use American weapons to strike "
+        "military targets inside Russia.",
+    }
+    path.write_text(json.dumps(NEWS[2]) + "\n" + json.dumps(later) + "\n", encoding="utf-8")
+    base = ["--issue", str(EXAMPLE_ISSUE), str(path)]
+    dated, undated = positions(capsys, *base).split("-- undated:")
+    assert "forbids" in dated and " permits " not in dated
+    assert " permits " in undated and "forbids" not in undated
+    for as_of in ("2024-06-10", "2024-06-05"):
+        records = json.loads(positions(capsys, *base, "--as-of", as_of, "--format", "json"))
+        assert [(r["stance"], r["undated"]) for r in records] == [
+            ("forbids", False),
+            ("permits", True),
+        ]
+    before = json.loads(positions(capsys, *base, "--as-of", "2024-06-01", "--format", "json"))
+    assert [r["stance"] for r in before] == ["forbids"]  # not yet on record
+    rows = list(csv.DictReader(io.StringIO(positions(capsys, *base, "--format", "csv"))))
+    assert [(r["stance"], r["undated"]) for r in rows] == [("forbids", ""), ("permits", "yes")]
+
+
+def test_width_zero_shows_whole_evidence_and_a_width_cuts_every_cell(
+    news: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--issue", str(EXAMPLE_ISSUE), str(news)]
+    cut = positions(capsys, *base)
+    whole = positions(capsys, *base, "--width", "0")
+    sentence = "military targets inside Russia near Kharkiv, for counter-fire only."
+    assert sentence not in cut and sentence in whole
+    narrow = positions(capsys, *base, "--width", "12").splitlines()
+    assert "Government …" in narrow[2]
+    assert all(len(line) < 120 for line in narrow)

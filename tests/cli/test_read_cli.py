@@ -80,3 +80,35 @@ def test_console_script(story: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["external_id"] == "story"
+
+
+def test_published_dates_a_plain_file_and_its_thursday(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "toll.txt"
+    path.write_text("Tolls\n\nThe mayor said on Thursday that tolls would rise.\n")
+    assert main(["read", str(path), "--published", "2024-05-31", "--format", "jsonl"]) == 0
+    assert json.loads(capsys.readouterr().out)["published"] == "2024-05-31T00:00:00"
+    assert main(["analyze", str(path), "--published", "2024-05-31"]) == 0
+    (attribution,) = json.loads(capsys.readouterr().out)["attributions"]
+    assert attribution["said_on"]["date"] == "2024-05-30"  # the Thursday before
+    with pytest.raises(SystemExit):
+        main(["read", str(path), "--published", "Friday"])
+    assert "give it as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_manifest_beside_or_given_describes_the_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], story: str
+) -> None:
+    entry = {"file": "story.txt", "url": "https://g.example/s", "published": "2024-05-30"}
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(entry) + "\n")
+    assert main(["read", str(tmp_path), "--format", "jsonl"]) == 0
+    (article,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (article["url"], article["published"]) == ("https://g.example/s", "2024-05-30T00:00:00")
+    elsewhere = tmp_path / "other.jsonl"
+    elsewhere.write_text(json.dumps({"id": "story", "outlet": "Herald"}) + "\n")
+    assert main(["read", story, "--manifest", str(elsewhere), "--format", "jsonl"]) == 0
+    article = json.loads(capsys.readouterr().out)
+    assert (article["outlet"], article["url"]) == ("Herald", None)
+    assert main(["read", story, "--manifest", str(tmp_path / "missing.jsonl")]) == 2
+    assert "missing.jsonl: cannot read the manifest" in capsys.readouterr().err

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from onrecord.cli import main
-from onrecord.evaluate.training import label_candidates
+from onrecord.evaluate.training import label_candidates, train_from_split
 from onrecord.model import Attribution, AttributionKind, Span
 from onrecord.model.gold import GoldDocument, RangeAttribution
 from onrecord.nlp.attribution.checker import CHECKER_MODEL, Checker
@@ -122,3 +122,31 @@ def test_candidates_are_judged_as_attribution_a_and_b_score_them() -> None:
         CandidateLabel(content_right=False, right=False),
         CandidateLabel(content_right=False, right=False),
     ]
+
+
+def test_training_tells_its_progress_step_by_step(tmp_path: Path) -> None:
+    data = tmp_path / "corpus"
+    for k in range(16):
+        text, ann = _article(k)
+        (data / "train" / "text").mkdir(parents=True, exist_ok=True)
+        (data / "train" / "attributions").mkdir(parents=True, exist_ok=True)
+        (data / "train" / "text" / f"a{k:02d}.txt").write_text(text, encoding="utf-8")
+        (data / "train" / "attributions" / f"a{k:02d}_x.ann").write_text(ann, encoding="utf-8")
+    told: list[tuple[str, int, int]] = []
+    notes: list[str] = []
+    train_from_split(
+        data, tmp_path / "model", log=notes.append, progress=lambda *step: told.append(step)
+    )
+    steps = list(dict.fromkeys(step for step, _, _ in told))
+    assert steps[:3] == [
+        "parsing train articles",
+        "training cue.crfsuite",
+        "training role.crfsuite",
+    ]
+    assert "checker fold 1/4: training cue.crfsuite" in steps
+    assert "checker fold 4/4: training role.crfsuite" in steps
+    parse = [(done, most) for step, done, most in told if step == "parsing train articles"]
+    assert parse == [(n, 16) for n in range(1, 17)]
+    cue = [done for step, done, _ in told if step == "training cue.crfsuite"]
+    assert cue == list(range(1, len(cue) + 1)) and 0 < len(cue) <= 60
+    assert notes[0] == "parsing 16 train articles…"

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from onrecord.errors import ReadError
 from onrecord.ingest.jsonl import read_jsonl
-from onrecord.model import Article
+from onrecord.model import Analysis, Article
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "jsonl" / "articles.jsonl"
 
@@ -78,3 +80,25 @@ def test_each_bad_record_has_a_clear_reason(line: bytes, reason: str) -> None:
 def test_bom_on_the_first_line_is_accepted() -> None:
     (article,) = read_jsonl(io.BytesIO(b'\xef\xbb\xbf{"text": "hello"}'), "b.jsonl", max_bytes=100)
     assert isinstance(article, Article) and article.text == "hello"
+
+
+def _lines(*records: dict[str, object]) -> list[Article | ReadError]:
+    data = "".join(json.dumps(record) + "\n" for record in records).encode("utf-8")
+    return list(read_jsonl(io.BytesIO(data), "out.jsonl", max_bytes=1_000_000))
+
+
+def test_an_analysis_or_article_record_gives_back_its_article_whole() -> None:
+    article = Article("Bridge\n\nThe mayor said it would open.", external_id="a1", url="u")
+    article.published = datetime(2024, 5, 30)
+    analysis = Analysis(article).to_dict(with_article=True)
+    from_analysis, from_article = _lines(analysis, article.to_dict())
+    for read in (from_analysis, from_article):
+        assert isinstance(read, Article)
+        assert read.to_dict() == article.to_dict()
+
+
+def test_an_analysis_without_its_article_or_with_a_bad_one_fails_alone() -> None:
+    article = Article("The mayor said it would open.")
+    bare, bad = _lines(Analysis(article).to_dict(), {"article": {"text": 3}})
+    assert isinstance(bare, ReadError) and "without its article" in bare.reason
+    assert isinstance(bad, ReadError) and "Article.text" in bad.reason

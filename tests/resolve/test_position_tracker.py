@@ -237,15 +237,24 @@ def seed_timeline() -> PositionTracker:
     return track(undated, june, may)
 
 
-def test_positions_are_in_date_order_undated_ones_by_publication_then_last() -> None:
+def test_positions_are_in_date_order_undated_ones_apart_by_publication_then_last() -> None:
     assert stances(seed_timeline()) == [
         ("forbids", MAY_29),
         ("permits_with_limits", MAY_30),
-        ("undecided", None),  # placed on its article's publication day
+        ("undecided", None),  # undated, apart: on record by its article's publication day
         ("permits", None),  # neither dated nor published: last
     ]
-    placed = [t.placed_on for t in seed_timeline().timeline()]
-    assert placed == [MAY_29, MAY_30, JUN_2, None]
+    timeline = seed_timeline().timeline()
+    assert [t.placed_on for t in timeline] == [MAY_29, MAY_30, JUN_2, None]
+    assert [t.undated for t in timeline] == [False, False, True, True]
+    assert [t.to_dict()["undated"] for t in timeline] == [False, False, True, True]
+
+
+def test_an_undated_position_published_early_still_comes_after_the_dated_ones() -> None:
+    """Its article's day says it was on record by then, not where it falls among them."""
+    early = article("early", "Early.", MAY_29, [position("undecided", None)])
+    later = article("later", "Later.", JUN_2, [position("forbids", MAY_30)])
+    assert stances(track(early, later)) == [("forbids", MAY_30), ("undecided", None)]
 
 
 def test_on_one_day_dated_positions_come_before_undated_ones() -> None:
@@ -289,8 +298,8 @@ def test_same_coarse_stance_and_same_day_positions_are_not_shifts() -> None:
         (date(2024, 5, 28), []),
         (MAY_29, ["forbids"]),
         (MAY_31, ["permits_with_limits"]),
-        (JUN_2, ["undecided"]),
-        (None, ["undecided"]),  # the latest placed day; the unplaceable one is not current
+        (JUN_2, ["permits_with_limits"]),  # not the undated one of 2 June
+        (None, ["permits_with_limits"]),  # the latest dated day; undated ones never count
     ],
 )
 def test_current_is_the_latest_position_on_or_before_a_day(
@@ -319,11 +328,14 @@ def test_current_gives_every_position_of_the_latest_day_for_each_actor() -> None
     }
 
 
-def test_an_actor_with_only_unplaceable_positions_is_current_with_no_day_asked() -> None:
-    undated = article("undated", "No date at all.", None, [position("permits", None)])
-    tracker = track(undated)
-    assert [t.stance for t in tracker.current()] == ["permits"]
-    assert tracker.current(JUN_2) == []
+def test_an_undated_position_is_never_current_and_is_listed_apart_by_its_articles_day() -> None:
+    tracker = seed_timeline()
+    assert [t.stance for t in tracker.undated()] == ["undecided", "permits"]
+    assert [t.stance for t in tracker.undated(JUN_2)] == ["undecided"]  # on record by then
+    assert tracker.undated(MAY_31) == []  # published on 2 June
+    alone = track(article("undated", "No date at all.", None, [position("permits", None)]))
+    assert alone.current() == [] and alone.current(JUN_2) == []
+    assert [t.stance for t in alone.undated()] == ["permits"]
 
 
 def test_actors_come_by_name_and_the_api_builds_the_same_tracker() -> None:

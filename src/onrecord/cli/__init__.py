@@ -31,10 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from onrecord.cli._output import table_width
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.run(args)
+        with table_width(getattr(args, "width", None)):
+            code: int = args.run(args)
     except OnrecordError as exc:
         print(f"onrecord: error: {exc}", file=sys.stderr)
         return 2

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from onrecord.cli._output import Column, clip, print_rows
+from onrecord.cli._output import Column, cell_width, clip, print_rows
 from onrecord.model import Analysis, Issue, Position
 from onrecord.query import (
     actor_row,
@@ -20,6 +20,8 @@ from onrecord.query import (
 from onrecord.resolve import RegistryEntry, TrackedPosition
 
 INDENT = "  "  # an article's lines under its heading
+TITLE = 70  # the width of a title in a heading
+UNDATED = "-- undated: on record by their articles' dates, never an actor's latest position"
 
 # One line an attribution, under its article's heading: who, cue, day, kind, content.
 ATTRIBUTIONS = (
@@ -67,7 +69,7 @@ def print_analysis(analysis: Analysis, out: TextIO | None = None) -> None:
     """The article's heading, its attributions, then its positions (when asked for)."""
     out = out or sys.stdout
     article = analysis.article
-    print(f"== {article.name}  {clip(article.title, 70)}", file=out)
+    print(f"== {article.name}  {clip(article.title, cell_width(TITLE))}", file=out)
     rows = map(attribution_row, analysis.attributions)
     print_rows(rows, ATTRIBUTIONS, out, header=False, indent=INDENT)
     if analysis.positions is not None:
@@ -88,10 +90,16 @@ def print_timeline(
     tracked: Iterable[TrackedPosition], issue: Issue, out: TextIO | None = None
 ) -> None:
     """The issue's heading, then one line a tracked position; a shift shows as "← "
-    and the stance it left."""
+    and the stance it left. Undated positions follow apart, under their own heading:
+    their articles' dates say only that they were on record by then."""
     out = out or sys.stdout
-    print(f"== {issue.id}  {clip(issue.title, 70)}", file=out)
-    print_rows(map(tracked_position_summary, tracked), TIMELINE, out)
+    tracked = list(tracked)
+    print(f"== {issue.id}  {clip(issue.title, cell_width(TITLE))}", file=out)
+    print_rows(map(tracked_position_summary, (t for t in tracked if not t.undated)), TIMELINE, out)
+    undated = [t for t in tracked if t.undated]
+    if undated:
+        print(f"\n{UNDATED}", file=out)
+        print_rows(map(tracked_position_summary, undated), TIMELINE, out)
 
 
 def print_actors(entries: Iterable[RegistryEntry], out: TextIO | None = None) -> None:

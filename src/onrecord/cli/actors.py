@@ -6,8 +6,9 @@ import argparse
 from typing import TYPE_CHECKING
 
 from onrecord import api
-from onrecord.cli._analyses import AnalysisStream
+from onrecord.cli._analyses import AnalysisStream, InputMetadata, add_input_options
 from onrecord.cli._output import FORMATS, add_format_option, write_records
+from onrecord.cli._progress import add_quiet_option, wanted
 from onrecord.cli._tables import print_actors
 from onrecord.resolve import RegistryEntry, load_aliases
 
@@ -31,6 +32,8 @@ def register(sub: Subparsers) -> None:
         help="a TOML file of names to merge or keep apart (format: docs/actors.md)",
     )
     add_format_option(p, FORMATS, "table")
+    add_input_options(p)
+    add_quiet_option(p)
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run)
 
@@ -38,8 +41,10 @@ def register(sub: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.aliases:
         load_aliases(args.aliases)  # a bad aliases file fails before any article is read
+    metadata = InputMetadata.from_args(args)
+    progress = wanted(args)
     settings = api.settings(allow_private_addresses=args.allow_private or None)
-    analyses = AnalysisStream(args.inputs, settings)
+    analyses = AnalysisStream(args.inputs, settings, metadata=metadata, progress=progress)
     entries = api.actor_registry(analyses, args.aliases).actors()
     write_records(entries, args.format, as_dict=RegistryEntry.to_dict, table=print_actors)
     return 1 if analyses.failures else 0

@@ -6,10 +6,10 @@ import argparse
 from typing import TYPE_CHECKING
 
 from onrecord import api
-from onrecord.cli._analyses import AnalysisStream
+from onrecord.cli._analyses import AnalysisStream, InputMetadata, add_input_options
 from onrecord.cli._output import FORMATS, add_format_option, write_records
+from onrecord.cli._progress import add_quiet_option, wanted
 from onrecord.cli._tables import print_analyses
-from onrecord.model import Analysis
 
 if TYPE_CHECKING:
     from onrecord.cli._output import Subparsers
@@ -20,7 +20,10 @@ def register(sub: Subparsers) -> None:
         "analyze",
         help="find attributions (source, cue, content) in articles",
         description="Find every attribution in each input article. INPUT is anything "
-        "`onrecord read` accepts: files, folders, URLs, JSONL, feeds, WARC.",
+        "`onrecord read` accepts: files, folders, URLs, JSONL, feeds, WARC. Each JSON or "
+        "JSONL record holds its article (text, URL, dates, blocks), so that the output can "
+        "be read back in: `onrecord analyze` and `onrecord read` take a JSONL file of "
+        "analyses as the articles they hold.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     add_format_option(p, FORMATS, "jsonl")
@@ -33,13 +36,29 @@ def register(sub: Subparsers) -> None:
         help="an issue file (format: docs/positions.md); each article's output then has the "
         "positions actors take on it. Repeat for several issues",
     )
+    p.add_argument(
+        "--no-article",
+        dest="with_article",
+        action="store_false",
+        help="leave each article (its text, URL, dates, blocks) out of the JSON and JSONL "
+        "output, which then cannot be read back in",
+    )
+    add_input_options(p)
+    add_quiet_option(p)
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     issues = [api.load_issue(path) for path in args.issues]  # bad files fail before any work
+    metadata = InputMetadata.from_args(args)
+    progress = wanted(args, output_shows_it=True)
     settings = api.settings(allow_private_addresses=args.allow_private or None)
-    analyses = AnalysisStream(args.inputs, settings, issues)
-    write_records(analyses, args.format, as_dict=Analysis.to_dict, table=print_analyses)
+    analyses = AnalysisStream(args.inputs, settings, issues, metadata=metadata, progress=progress)
+    write_records(
+        analyses,
+        args.format,
+        as_dict=lambda analysis: analysis.to_dict(with_article=args.with_article),
+        table=print_analyses,
+    )
     return 1 if analyses.failures else 0

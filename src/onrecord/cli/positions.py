@@ -7,8 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from onrecord import api
-from onrecord.cli._analyses import AnalysisStream
+from onrecord.cli._analyses import AnalysisStream, InputMetadata, add_input_options
 from onrecord.cli._output import add_format_option, error, write_records
+from onrecord.cli._progress import add_quiet_option, wanted
 from onrecord.cli._tables import print_timeline
 from onrecord.errors import ConfigError
 from onrecord.model import Issue
@@ -28,8 +29,9 @@ def register(sub: Subparsers) -> None:
         description="Analyse the input articles for the positions actors take on the issue "
         "of an issue file, merge the positions of one actor on one fact across articles "
         "(one actor, one id, as in `onrecord actors`), and print each actor's positions "
-        "in date order, shifts of stance marked. INPUT is anything `onrecord read` "
-        "accepts. See docs/positions.md for the issue file and the rules.",
+        "in date order, shifts of stance marked, and its undated positions apart. INPUT is "
+        "anything `onrecord read` accepts. See docs/positions.md for the issue file and the "
+        "rules.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument(
@@ -39,7 +41,8 @@ def register(sub: Subparsers) -> None:
         "--as-of",
         metavar="DATE",
         help="print only where each actor stood on DATE (YYYY-MM-DD): its positions of its "
-        "latest day on or before DATE",
+        "latest dated day on or before DATE, then apart the undated positions on record by "
+        "DATE",
     )
     p.add_argument(
         "--aliases",
@@ -47,6 +50,8 @@ def register(sub: Subparsers) -> None:
         help="a TOML file of actor names to merge or keep apart (format: docs/actors.md)",
     )
     add_format_option(p, FORMATS, "table")
+    add_input_options(p)
+    add_quiet_option(p)
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run)
 
@@ -57,10 +62,15 @@ def run(args: argparse.Namespace) -> int:
     as_of = parse_day(args.as_of, "--as-of") if args.as_of else None
     if args.aliases:
         load_aliases(args.aliases)
+    metadata = InputMetadata.from_args(args)
+    progress = wanted(args)
     settings = api.settings(allow_private_addresses=args.allow_private or None)
-    analyses = AnalysisStream(args.inputs, settings, issues=[issue])
+    analyses = AnalysisStream(
+        args.inputs, settings, issues=[issue], metadata=metadata, progress=progress
+    )
     tracker = api.track_positions(analyses, issue, args.aliases)
-    tracked = tracker.current(as_of) if as_of else tracker.timeline()
+    # Undated positions come apart: after the dated ones, never taken as current.
+    tracked = tracker.current(as_of) + tracker.undated(as_of) if as_of else tracker.timeline()
     if not tracked:
         error(f"no positions on {issue.id!r} found" + (f" on or before {as_of}" if as_of else ""))
     write(tracked, issue, args.format)

@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from onrecord.cli._output import add_format_option
+from onrecord.cli._analyses import InputMetadata, add_input_options
+from onrecord.cli._output import add_format_option, cell_width, clip
 from onrecord.errors import ReadError
 from onrecord.ingest import read_many
 from onrecord.model import Article
@@ -33,6 +34,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("sources", nargs="+", metavar="PATH_OR_URL", help="input; '-' is stdin")
     add_format_option(parser, tuple(WRITERS), "json")
+    add_input_options(parser)
     parser.add_argument("--max-bytes", type=int, metavar="N", help="largest document read")
     parser.add_argument(
         "--allow-private",
@@ -52,8 +54,15 @@ def run(args: argparse.Namespace) -> int:
         "max_bytes": args.max_bytes,
         "allow_private_addresses": True if args.allow_private else None,
     }
+    meta = InputMetadata.from_args(args)
     settings = Settings.load(overrides)
-    outcomes = read_many(args.sources, settings, follow_links=args.follow_links)
+    outcomes = read_many(
+        args.sources,
+        settings,
+        follow_links=args.follow_links,
+        manifest=meta.manifest,
+        published=meta.published,
+    )
     failures = 0
 
     def articles() -> Iterator[Article]:
@@ -107,9 +116,7 @@ def _summary(article: Article) -> str:
     lines = [f"== {article.name}  (id {article.id}, {len(article.text)} chars)"]
     lines += [f"{key + ':':<11}{value}" for key, value in fields.items() if value]
     for block in article.blocks:
-        preview = " ".join(article.text[block.start : block.end].split())
-        if len(preview) > PREVIEW_CHARS:
-            preview = preview[: PREVIEW_CHARS - 1] + "…"
+        preview = clip(article.text[block.start : block.end], cell_width(PREVIEW_CHARS))
         credit = f"  [credit: {block.credit}]" if block.credit else ""
         lines.append(f"  {block.kind.value:<12}{preview}{credit}")
     return "\n".join(lines)

@@ -8,6 +8,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from onrecord.cli._progress import Steps, add_quiet_option, note, wanted
+
 if TYPE_CHECKING:
     from onrecord.cli._output import Subparsers
 
@@ -27,18 +29,27 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--out", required=True, metavar="OUT")
     p.add_argument("--cache", metavar="DIR", help="keep parsed documents here between runs")
     p.add_argument("--processes", type=int, default=1, help="parser processes")
+    add_quiet_option(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from onrecord.evaluate.training import train_from_split  # loads spaCy
 
-    report = train_from_split(
-        Path(args.data),
-        Path(args.out),
-        split=args.split,
-        cache_dir=Path(args.cache) if args.cache else None,
-        n_process=args.processes,
-    )
+    # A bar a step on a terminal; the steps as lines above it, or alone, unless --quiet.
+    steps = Steps() if wanted(args) else None
+    try:
+        report = train_from_split(
+            Path(args.data),
+            Path(args.out),
+            split=args.split,
+            cache_dir=Path(args.cache) if args.cache else None,
+            n_process=args.processes,
+            log=(lambda _: None) if args.quiet else note,
+            progress=steps,
+        )
+    finally:
+        if steps:
+            steps.close()
     print(json.dumps(asdict(report), indent=2))
     return 0

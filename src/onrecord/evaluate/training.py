@@ -27,7 +27,7 @@ from onrecord.nlp import crf
 from onrecord.nlp.pipeline import load_base
 from onrecord.nlp.training.checker import CandidateLabel, CheckerReport
 from onrecord.nlp.training.corpus import parse_corpus
-from onrecord.nlp.training.trainer import train_attribution
+from onrecord.nlp.training.trainer import Log, Progress, train_attribution
 
 __all__ = ["TrainingReport", "label_candidates", "train_from_split"]
 
@@ -46,6 +46,10 @@ class TrainingReport:
     checker: CheckerReport | None
 
 
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def train_from_split(
     data_dir: Path,
     out_dir: Path,
@@ -54,17 +58,27 @@ def train_from_split(
     cache_dir: Path | None = None,
     n_process: int = 1,
     checker: bool = True,
+    log: Log = _stderr,
+    progress: Progress | None = None,
 ) -> TrainingReport:
     """The cue and role taggers on all of ``data_dir/split``, then (unless ``checker`` is
     false) the checker on candidates from taggers trained on part of it; the model files
-    and ``training.json`` (this report) go to ``out_dir``."""
+    and ``training.json`` (this report) go to ``out_dir``.
+
+    ``log`` is told each step as it begins (on stderr by default); ``progress`` is told
+    how far the long ones are: the parse, article by article, and each CRF, iteration by
+    iteration (``progress(step, done, most)``).
+    """
     started = time.perf_counter()
     nlp = load_base()
     documents = load_split(data_dir, split)
     articles = [gold_article(d) for d in documents]
-    parsed = parse_corpus(nlp, articles, split, cache_dir, n_process=n_process)
+    parsed = parse_corpus(
+        nlp, articles, split, cache_dir, n_process=n_process, log=log, progress=progress
+    )
     corpus = list(zip(parsed, documents, strict=True))
-    trained = train_attribution(corpus, out_dir, label_candidates if checker else None, _log)
+    judge = label_candidates if checker else None
+    trained = train_attribution(corpus, out_dir, judge, log, progress)
     report = TrainingReport(
         data=str(data_dir),
         split=split,
@@ -95,7 +109,3 @@ def label_candidates(
     matched = {p for p, _ in matches}
     right = {p for p, g in matches if same_source(tokens, predicted[p], gold[g])}
     return [CandidateLabel(i in matched, i in right) for i in range(len(predicted))]
-
-
-def _log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)

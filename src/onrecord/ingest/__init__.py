@@ -2,16 +2,20 @@
 
 ``read`` is strict: one bad document raises. ``read_many`` is for batches: a
 bad document (or a bad line of a JSONL file, or record of a WARC file) is
-yielded as a :class:`ReadError` and the batch goes on.
+yielded as a :class:`ReadError` and the batch goes on. Both give plain files what
+a manifest beside them says (``ingest.manifest``), and an undated article the
+``published`` date they are given.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 
 from onrecord.errors import ReadError
 from onrecord.ingest.html import parse_html
+from onrecord.ingest.manifest import Describer, Manifest
 from onrecord.ingest.sources import iter_source
 from onrecord.ingest.text import parse_text
 from onrecord.model import Article
@@ -25,14 +29,18 @@ def read(
     settings: Settings | None = None,
     *,
     follow_links: bool = False,
+    manifest: Manifest | None = None,
+    published: datetime | None = None,
 ) -> list[Article]:
     """Every article in one file, directory, URL or ``-`` (stdin).
 
     Raises the first :class:`ReadError` met; use :func:`read_many` to keep the
-    good articles of a partly bad input.
+    good articles of a partly bad input. ``manifest`` describes every file instead of
+    a ``manifest.jsonl`` beside it; ``published`` dates the articles that have no date.
     """
     articles: list[Article] = []
-    for outcome in iter_source(source, settings or Settings.load(), follow_links=follow_links):
+    outcomes = iter_source(source, settings or Settings.load(), follow_links=follow_links)
+    for outcome in Describer(manifest, published).describe(outcomes):
         if isinstance(outcome, ReadError):
             raise outcome
         articles.append(outcome)
@@ -44,8 +52,17 @@ def read_many(
     settings: Settings | None = None,
     *,
     follow_links: bool = False,
+    manifest: Manifest | None = None,
+    published: datetime | None = None,
 ) -> Iterator[Article | ReadError]:
-    """Every article in ``sources``, in order, with an error in place of each bad document."""
+    """Every article in ``sources``, in order, with an error in place of each bad document;
+    ``manifest`` and ``published`` as for :func:`read`."""
+    return Describer(manifest, published).describe(_outcomes(sources, settings, follow_links))
+
+
+def _outcomes(
+    sources: Iterable[str | os.PathLike[str]], settings: Settings | None, follow_links: bool
+) -> Iterator[Article | ReadError]:
     settings = settings or Settings.load()
     for source in sources:
         try:

@@ -3,7 +3,9 @@
 One object a line: ``{"id"?, "url"?, "outlet"?, "title"?, "published"?,
 "language"?, "text" | "html"}``. A ``text`` record's string is kept exactly,
 so annotations made on it index ``Article.text``; when a line has both,
-``text`` is used. A bad line fails alone as ``file.jsonl:LINE``.
+``text`` is used. A line that onrecord wrote, an analysis (``analyze --format jsonl``)
+or an article (``read --format jsonl``), gives back the article it holds, whole. A bad
+line fails alone as ``file.jsonl:LINE``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from onrecord.errors import ReadError
 from onrecord.ingest.decode import check_size
 from onrecord.ingest.html import parse_html
 from onrecord.ingest.text import parse_text
-from onrecord.model import Article
+from onrecord.model import Article, RecordError
 
 __all__ = ["read_jsonl"]
 
@@ -54,6 +56,9 @@ def _load(raw: bytes, name: str, *, first: bool) -> dict[str, Any]:
 
 
 def _read_record(record: dict[str, Any], name: str) -> Article:
+    written = _written_article(record, name)
+    if written is not None:
+        return written
     meta = _metadata(record, name)
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str):
@@ -65,6 +70,25 @@ def _read_record(record: dict[str, Any], name: str) -> Article:
     else:
         raise ReadError(name, "no article: give a 'text' or an 'html' string")
     return _with_metadata(article, meta, name)
+
+
+def _written_article(record: dict[str, Any], name: str) -> Article | None:
+    """The article of a record onrecord wrote (an analysis holding its article, or an
+    article), read as written so that its offsets and metadata stay; else ``None``."""
+    if "text" not in record and isinstance(record.get("article"), dict):
+        data = record["article"]
+    elif "schema_version" in record and isinstance(record.get("blocks"), list):
+        data = record
+    elif "text" not in record and "article_id" in record and "attributions" in record:
+        raise ReadError(
+            name, "an analysis written without its article (`analyze --no-article`): no text"
+        )
+    else:
+        return None
+    try:
+        return Article.from_dict(data)
+    except RecordError as exc:
+        raise ReadError(name, f"not an article onrecord can read: {exc}") from exc
 
 
 def _require_content(value: str, key: str, name: str) -> None:

@@ -22,6 +22,7 @@ from onrecord.ingest.feeds import LinkReader, read_feed
 from onrecord.ingest.fetch import Fetched, fetch
 from onrecord.ingest.html import parse_html
 from onrecord.ingest.jsonl import read_jsonl
+from onrecord.ingest.manifest import MANIFEST_NAME
 from onrecord.ingest.text import parse_text
 from onrecord.ingest.warc import read_warc
 from onrecord.model import Article
@@ -105,7 +106,8 @@ def sniff_kind(head: bytes) -> Kind:
 
 
 def _is_input_file(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".")
+    # A folder's manifest describes its files (ingest.manifest); it is no article.
+    return path.is_file() and not path.name.startswith(".") and path.name != MANIFEST_NAME
 
 
 def _kind_from_name(name: str) -> Kind | None:

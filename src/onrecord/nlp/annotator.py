@@ -68,18 +68,21 @@ class Annotator:
             yield from self._analyze_batch(batch, issues)
 
     def _analyze_batch(self, batch: list[Article], issues: Sequence[Issue]) -> Iterator[Analysis]:
+        """The batch's analyses, each yielded as soon as it is done (so output and
+        progress come article by article, not a chunk at a time)."""
         reasons = [self._skip_reason(a) for a in batch]
         results = self._parse(
             [a for a, reason in zip(batch, reasons, strict=True) if reason is None], issues
         )
         for article, reason in zip(batch, reasons, strict=True):
-            result = results.get(id(article))
             if reason is not None:
                 positions: list[Position] | None = [] if issues else None
                 yield Analysis(
                     article, provenance=self.provenance, skipped=reason, positions=positions
                 )
-            elif isinstance(result, ParsedArticle):
+                continue
+            result = next(results)  # one a parsed article, in their order
+            if isinstance(result, ParsedArticle):
                 yield self._record(result, issues)
             else:
                 yield Analysis(article, provenance=self.provenance, error=str(result))
@@ -95,23 +98,25 @@ class Annotator:
 
     def _parse(
         self, articles: list[Article], issues: Sequence[Issue]
-    ) -> dict[int, ParsedArticle | str]:
-        """Parse a batch; when it fails, parse its articles one by one to find the bad one."""
+    ) -> Iterator[ParsedArticle | str]:
+        """Each article parsed, or the reason it failed, in order and as it comes; when
+        the batch fails, the articles not yet given are parsed one by one to find the
+        bad one. Each article is parsed on its own, so the retry changes no result."""
+        done = 0
         try:
-            return {
-                id(p.article): p
-                for p in parse_articles(
-                    self.nlp, articles, batch_size=self.settings.batch_size, issues=issues
-                )
-            }
+            for parsed in parse_articles(
+                self.nlp, articles, batch_size=self.settings.batch_size, issues=issues
+            ):
+                done += 1
+                yield parsed
+            return
         except Exception as exc:  # one bad document must not take the batch down
             if len(articles) == 1:
                 log.debug("analysis failed", exc_info=True)
-                return {id(articles[0]): f"{articles[0].name}: analysis failed: {exc!r}"}
-        results: dict[int, ParsedArticle | str] = {}
-        for article in articles:
-            results.update(self._parse([article], issues))
-        return results
+                yield f"{articles[0].name}: analysis failed: {exc!r}"
+                return
+        for article in articles[done:]:
+            yield from self._parse([article], issues)
 
     def _skip_reason(self, article: Article) -> str | None:
         if not article.text.strip():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pycrfsuite
@@ -34,15 +34,38 @@ def train(
     sequences: Iterable[tuple[Sequence_, Sequence[str]]],
     model_path: Path,
     params: TrainingParams,
+    on_iteration: Callable[[int], None] | None = None,
 ) -> None:
-    """Train a CRF; ``params`` holds ``algorithm`` and crfsuite's parameters for it."""
+    """Train a CRF; ``params`` holds ``algorithm`` and crfsuite's parameters for it.
+    ``on_iteration`` is told the number of each iteration as it ends."""
     settings = dict(params)
-    trainer = pycrfsuite.Trainer(algorithm=str(settings.pop("algorithm")), verbose=False)
+    algorithm = str(settings.pop("algorithm"))
+    trainer = (
+        pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
+        if on_iteration is None
+        else _ReportingTrainer(algorithm, on_iteration)
+    )
     for xseq, yseq in sequences:
         trainer.append(list(xseq), list(yseq))
     trainer.set_params(settings)
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
+
+
+class _ReportingTrainer(pycrfsuite.Trainer):  # type: ignore[misc]
+    """A trainer that prints nothing and reports each iteration's number as it ends.
+
+    crfsuite hands every line of its log to ``message``, the method its documentation
+    says to override; the trainer's own log parser finds the iterations in it.
+    """
+
+    def __init__(self, algorithm: str, on_iteration: Callable[[int], None]) -> None:
+        super().__init__(algorithm=algorithm, verbose=False)
+        self.report = on_iteration
+
+    def message(self, message: str) -> None:
+        if self.logparser.feed(message) == "iteration":
+            self.report(int(self.logparser.last_iteration["num"]))
 
 
 class Tagger:

@@ -50,6 +50,7 @@ TRACKED_POSITION_COLUMNS = (
     "confidence",
     "articles",
     "evidence",
+    "undated",
 )
 TRACKED_POSITION_SUMMARY_COLUMNS = (
     "actor",
@@ -102,7 +103,7 @@ def actor_row(entry: RegistryEntry) -> Row:
 
 def tracked_position_row(item: TrackedPosition) -> Row:
     """A tracked position, every field flat: articles joined by "; ", evidence texts by
-    " | ", ``shift`` "yes" or ``None``."""
+    " | ", ``shift`` and ``undated`` "yes" or ``None``."""
     return {
         "issue": item.issue,
         "actor_id": item.actor.id,
@@ -119,6 +120,7 @@ def tracked_position_row(item: TrackedPosition) -> Row:
         "confidence": round(item.confidence, 3),
         "articles": "; ".join(item.articles),
         "evidence": " | ".join(evidence.span.text for evidence in item.evidence),
+        "undated": "yes" if item.undated else None,
     }
 
 

@@ -60,22 +60,36 @@ def timelines(
 
 
 def current(timeline: list[TrackedPosition], as_of: date | None) -> list[TrackedPosition]:
-    """The positions of the actor's latest day on or before ``as_of`` (any day if ``None``).
+    """The positions of the actor's latest dated day on or before ``as_of`` (any day if
+    ``None``).
 
     Usually one; several when the actor took several positions that day (France
     permitting strikes with its own weapons and calling on others to allow them).
-    Positions that cannot be placed in time count only with no ``as_of``, and only
-    for an actor that has no other.
+    Undated positions are never the latest: their article's date says only that they
+    were on record by then, not that nothing came after them (see :func:`undated`).
     """
     placed = [
         item
         for item in timeline
-        if item.placed_on is not None and (as_of is None or item.placed_on <= as_of)
+        if not item.undated
+        and item.placed_on is not None
+        and (as_of is None or item.placed_on <= as_of)
     ]
     if not placed:
-        return list(timeline) if as_of is None else []
+        return []
     latest = placed[-1].placed_on
     return [item for item in placed if item.placed_on == latest]
+
+
+def undated(timeline: list[TrackedPosition], as_of: date | None) -> list[TrackedPosition]:
+    """The actor's undated positions on record by ``as_of`` (all of them if ``None``):
+    those whose articles were published on or before it."""
+    return [
+        item
+        for item in timeline
+        if item.undated
+        and (as_of is None or (item.published is not None and item.published <= as_of))
+    ]
 
 
 def _merge_groups(sightings: Iterable[Sighting]) -> list[list[Sighting]]:
@@ -101,12 +115,13 @@ def _merge(group: list[Sighting], actors: dict[str, Actor]) -> TrackedPosition:
     )
 
 
-def _timeline_key(item: TrackedPosition) -> tuple[date, bool, date, str, int]:
-    """By day; on one day dated before undated, then by publication, article, offset."""
+def _timeline_key(item: TrackedPosition) -> tuple[bool, date, date, str, int]:
+    """Dated positions by day, then the undated ones apart (by publication); ties by
+    publication, article, offset."""
     evidence = item.evidence
     return (
+        item.undated,
         item.placed_on or date.max,
-        item.as_of is None and item.held_before is None,
         item.published or date.max,
         item.articles[0],
         evidence[0].span.start if evidence else 0,
@@ -125,7 +140,7 @@ def _flag_shifts(ordered: list[TrackedPosition]) -> list[TrackedPosition]:
     previous_day: list[TrackedPosition] = []
     this_day: list[TrackedPosition] = []
     for item in ordered:
-        if item.as_of is not None or item.held_before is not None:
+        if not item.undated:
             if this_day and this_day[-1].placed_on != item.placed_on:
                 previous_day, this_day = this_day, []
             item = dataclasses.replace(item, shifted_from=_shifted_from(item, previous_day))

@@ -9,6 +9,7 @@ corpus on one timeline per actor (``docs/positions.md`` states the rules)::
     for tracked in tracker.timeline():      # actor by actor, each in date order
         print(tracked.actor.name, tracked.stance, tracked.as_of, tracked.shifted_from)
     tracker.current(date(2024, 6, 1))       # where each actor stood that day
+    tracker.undated(date(2024, 6, 1))       # undated positions on record by then, apart
 
 It resolves actors with its own ``ActorRegistry`` over the same analyses, so one
 real actor has one id whichever article names it. Like the registry, it decides
@@ -21,7 +22,7 @@ import dataclasses
 from datetime import date
 
 from onrecord.model import Analysis, Issue, Position
-from onrecord.resolve._timeline import Sighting, current, timelines
+from onrecord.resolve._timeline import Sighting, current, timelines, undated
 from onrecord.resolve.aliases import Aliases
 from onrecord.resolve.registry import ActorRegistry
 from onrecord.resolve.tracked import TrackedPosition
@@ -59,7 +60,8 @@ class PositionTracker:
         self._timelines = None
 
     def timeline(self, actor_id: str | None = None) -> list[TrackedPosition]:
-        """Every tracked position, actor by actor (by name), each actor's in date order.
+        """Every tracked position, actor by actor (by name), each actor's dated ones in
+        date order, then its undated ones (``undated``), kept apart.
 
         With ``actor_id``, that actor's alone (none for an id the tracker has not seen).
         """
@@ -69,9 +71,15 @@ class PositionTracker:
         return [item for timeline in by_actor.values() for item in timeline]
 
     def current(self, as_of: date | None = None) -> list[TrackedPosition]:
-        """Each actor's positions of its latest day on or before ``as_of`` (by default,
-        its latest day of all); usually one an actor."""
+        """Each actor's positions of its latest dated day on or before ``as_of`` (by
+        default, its latest dated day of all); usually one an actor. An undated position
+        is never current."""
         return [item for timeline in self._resolved().values() for item in current(timeline, as_of)]
+
+    def undated(self, as_of: date | None = None) -> list[TrackedPosition]:
+        """Each actor's undated positions, kept apart from its timeline: those on record
+        by ``as_of`` (published on or before it), by default all of them."""
+        return [item for timeline in self._resolved().values() for item in undated(timeline, as_of)]
 
     def _add_actors(self, position: Position, article_id: str, published: date | None) -> None:
         """The position's actor and speaker, which the attributions may not name as such

@@ -35,8 +35,8 @@ class TrackedPosition:
     positions it merges, each with its ``article`` name, in order of publication;
     their actors are canonical too, keeping the role the article gave.
     ``placed_on`` is the day that places it on the timeline: ``as_of``, else the day
-    before ``held_before``, else the publication date of its articles, else ``None``
-    (it goes last). ``published`` is
+    before ``held_before``, else (``undated``: kept after the dated ones, never the
+    latest) the publication date of its articles, else ``None``. ``published`` is
     the earliest publication date of its articles. ``shifted_from`` is the actor's
     stance on its previous dated day when the coarse stance has changed since then.
     """
@@ -56,6 +56,12 @@ class TrackedPosition:
         """For an undated position, the day before which its articles say it was held."""
         days = [p.held_before for p in self.positions if p.held_before is not None]
         return min(days, default=None) if self.as_of is None else None
+
+    @property
+    def undated(self) -> bool:
+        """Neither dated nor held before a known day: the tracker keeps it apart from the
+        timeline and never takes it as the actor's latest position."""
+        return self.as_of is None and self.held_before is None
 
     @property
     def shift(self) -> bool:
@@ -101,6 +107,7 @@ class TrackedPosition:
             "as_of": _iso(self.as_of),
             "held_before": _iso(self.held_before),
             "placed_on": _iso(self.placed_on),
+            "undated": self.undated,
             "published": _iso(self.published),
             "conditions": self.conditions,
             "shift": self.shift,

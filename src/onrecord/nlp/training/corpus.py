@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -25,15 +25,22 @@ def parse_corpus(
     split: str,
     cache_dir: Path | None = None,
     n_process: int = 1,
+    log: Callable[[str], None] = lambda message: print(message, file=sys.stderr),
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> list[ParsedArticle]:
     """``articles`` parsed in order, from ``cache_dir`` when they were parsed before by the
-    same pipeline; ``split`` names them in the progress message."""
+    same pipeline; ``split`` names them in the message ``log`` is given and in the step
+    ``progress`` is told of after each article."""
     cache = _cache_path(cache_dir, nlp, articles) if cache_dir else None
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         return [ParsedArticle(a, build_view(a), doc) for a, doc in zip(articles, docs, strict=True)]
-    print(f"parsing {len(articles)} {split} articles…", file=sys.stderr)
-    parsed = list(parse_articles(nlp, articles, n_process=n_process))
+    log(f"parsing {len(articles)} {split} articles…")
+    parsed = []
+    for item in parse_articles(nlp, articles, n_process=n_process):
+        parsed.append(item)
+        if progress is not None:
+            progress(f"parsing {split} articles", len(parsed), len(articles))
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         DocBin(docs=[p.doc for p in parsed]).to_disk(cache)
