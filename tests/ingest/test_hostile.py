@@ -11,6 +11,7 @@ import pytest
 from onrecord.errors import ReadError
 from onrecord.ingest import read, read_many
 from onrecord.ingest.decode import decode
+from onrecord.ingest.feeds import read_feed
 from onrecord.ingest.html import parse_html
 from onrecord.ingest.jsonl import read_jsonl
 from onrecord.ingest.warc import read_warc
@@ -110,3 +111,33 @@ def test_a_reader_bug_fails_its_document_alone(
     assert "internal error, please report it" in error.reason and "a bug" in error.reason
     with pytest.raises(ReadError, match="internal error"):
         read(tmp_path / "a.txt")
+
+
+@pytest.mark.parametrize(
+    "feed",
+    [
+        # A character reference to a lone surrogate, in a feed loose enough for
+        # feedparser's lenient parser, which then fails encoding it.
+        b"<rss><channel><item><description>&#xD800; The mayor said the bridge would reopen."
+        b" <b></description></item></channel></rss>",
+        # An XML declaration whose encoding name is not UTF-8.
+        b'<?xml version="1.0" encoding="\xff"?><rss><channel><item><description>x'
+        b"</description></item></channel></rss>",
+    ],
+    ids=["surrogate", "encoding-name"],
+)
+def test_a_feed_feedparser_cannot_parse_is_a_read_error(feed: bytes) -> None:
+    with pytest.raises(ReadError, match="not a readable feed") as info:
+        list(read_feed(feed, "f.rss"))
+    assert info.value.document == "f.rss"
+
+
+def test_a_feed_entry_with_an_impossible_date_is_read_without_it() -> None:
+    feed = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><entry>'
+        b'<updated>0000-01-01T00:00:00Z</updated><content type="html">&lt;p&gt;'
+        + STORY.encode()
+        + b"&lt;/p&gt;</content></entry></feed>"
+    )
+    (entry,) = read_feed(feed, "f.atom")
+    assert isinstance(entry, Article) and entry.updated is None and STORY in entry.text
