@@ -37,8 +37,10 @@ _CHANGES_OUTPUT = MappingProxyType({"changes_output": True})
 class Settings:
     # Largest input read, in bytes; larger documents fail alone with a clear error.
     max_bytes: int = 20_000_000
-    # URL fetching.
+    # URL fetching: the longest wait for any one network operation, and for the whole
+    # fetch (connect, headers and body, over every redirect), however the server trickles.
     fetch_timeout: float = 20.0
+    fetch_deadline: float = 60.0
     max_redirects: int = 5
     allow_private_addresses: bool = False  # loopback and private networks are refused unless set
     user_agent: str = "onrecord/0.1 (news attribution research)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -27,8 +28,14 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", f"/hop/{left - 1}" if left else "/page")
             self.end_headers()
+        elif self.path == "/hop-to-a-closed-port":
+            self.send_response(302)
+            self.send_header("Location", f"http://127.0.0.1:{closed_port()}/story")
+            self.end_headers()
         elif self.path == "/big":
             self._send(200, b"x" * 50_000, "text/plain")
+        elif self.path in ("/trickle-headers", "/trickle-body"):
+            self._trickle(self.path == "/trickle-headers")
         elif self.path == "/big-unannounced":
             self.send_response(200)
             self.end_headers()  # no Content-Length: the size is only known by reading
@@ -36,6 +43,21 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         else:
             self._send(404, b"not here", "text/plain")
+
+    def _trickle(self, headers_too: bool) -> None:
+        """A slow-loris answer: one byte at a time, each well within the read timeout."""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n"
+        if not headers_too:
+            self.wfile.write(head)
+            head = b""
+        try:
+            for byte in head + b"x" * 100:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(TRICKLE_PAUSE)
+        except OSError:
+            pass  # the client gave up, as it should
+        self.close_connection = True
 
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)
@@ -46,6 +68,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +87,7 @@ def server() -> Iterator[str]:
 
 
 ALLOWED = Settings(allow_private_addresses=True, fetch_timeout=5.0)
+TRICKLE_PAUSE = 0.2  # seconds between the bytes of a slow-loris answer
 
 
 def test_fetches_a_page(server: str) -> None:
@@ -107,21 +136,39 @@ def test_oversized_body_is_cut_with_an_error(server: str, path: str) -> None:
         fetch(f"{server}{path}", ALLOWED.replace(max_bytes=10_000))
 
 
+@pytest.mark.parametrize("path", ["/trickle-headers", "/trickle-body"])
+def test_a_slow_loris_server_is_cut_off_at_the_fetch_deadline(server: str, path: str) -> None:
+    # Each byte comes well within the 5 s read timeout; the whole answer would take 20 s
+    # or more. The deadline is loose against the clock: it bounds the fetch, that is all.
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="deadline of 1 s") as info:
+        fetch(f"{server}{path}", ALLOWED.replace(fetch_deadline=1.0))
+    assert time.monotonic() - started < 10
+    assert info.value.document == f"{server}{path}" and "fetch_deadline" in info.value.reason
+
+
 def test_http_error_status(server: str) -> None:
     with pytest.raises(FetchError, match="HTTP 404"):
         fetch(f"{server}/missing", ALLOWED)
 
 
 def test_closed_port_is_unreachable() -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = closed_port()
     with pytest.raises(FetchError, match="unreachable") as info:
         fetch(f"http://127.0.0.1:{port}/", ALLOWED)
     assert info.value.document == f"http://127.0.0.1:{port}/"
 
 
-@pytest.mark.parametrize("url", ["ftp://example.com/x", "http:///nohost", "http://a:99999/"])
+def test_a_failure_after_a_redirect_names_the_url_asked_for(server: str) -> None:
+    with pytest.raises(FetchError, match="redirected to http://127.0.0.1:.*unreachable") as info:
+        fetch(f"{server}/hop-to-a-closed-port", ALLOWED)
+    assert info.value.document == f"{server}/hop-to-a-closed-port"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["ftp://example.com/x", "http:///nohost", "http://a:99999/", "http://127.0.0.1:9/\x01"],
+)
 def test_bad_urls(url: str) -> None:
     with pytest.raises(FetchError):
         fetch(url, ALLOWED)

@@ -157,3 +157,58 @@ def test_any_string_gives_an_article_or_a_read_error(page: str) -> None:
     else:
         assert article.blocks
         assert_valid_blocks(article)
+
+
+PARAGRAPH = "The mayor said on Thursday that the Elm Street bridge would reopen in June."
+AFTER = "After the vote, the council said it would publish the repair contract."
+
+
+@pytest.mark.parametrize("depth", [300, 10_000])
+def test_markup_nested_deeper_than_the_parser_goes_keeps_its_text(depth: int) -> None:
+    # libxml2 stops at 256 levels and drops the rest of the page, so the nesting is
+    # flattened and the page read again.
+    page = (
+        "<html><head><title>Bridge</title></head><body>"
+        + "<div>" * depth
+        + f"<p>{PARAGRAPH}</p>"
+        + "</div>" * depth
+        + f"<p>{AFTER}</p></body></html>"
+    )
+    article = parse_html(page, source="deep.html")
+    assert texts(article, BlockKind.PARAGRAPH) == [PARAGRAPH, AFTER]
+    assert_valid_blocks(article)
+
+
+@pytest.mark.parametrize("depth", [0, 1000])
+def test_deep_nesting_inside_a_figure_keeps_the_caption(depth: int) -> None:
+    # Paragraphs of a real article's length: trafilatura reads a tiny page another way.
+    first, after = f"{PARAGRAPH} {AFTER} {PARAGRAPH}", f"{AFTER} {PARAGRAPH} {AFTER}"
+    last = f"{AFTER} {AFTER} {PARAGRAPH}"
+    caption = "The bridge in May. (Ana Duarte/Riverton Gazette)"
+    page = (
+        f"<html><head><title>Bridge</title></head><body><article><p>{first}</p><figure>"
+        + "<span>" * depth
+        + f"<img src='bridge.jpg'><figcaption>{caption}</figcaption>"
+        + "</span>" * depth
+        + f"</figure><p>{after}</p><p>{last}</p></article></body></html>"
+    )
+    article = parse_html(page, source="deep.html")
+    assert texts(article, BlockKind.CAPTION) == [caption]
+    assert texts(article, BlockKind.PARAGRAPH) == [first, after, last]
+
+
+def test_flattened_markup_keeps_entities_attributes_and_scripts() -> None:
+    words = "Caf&eacute; owners &amp; the mayor said on Thursday that the bridge would reopen."
+    page = (
+        '<html><head><title>Bridge</title><script>if (a<b) { x = "</div>"; }</script></head>'
+        "<body>"
+        + '<div class="x" data-note="a &quot;b&quot;">' * 400
+        + f"<p>{words}</p>"
+        + "</div>" * 400
+        + "</body></html>"
+    )
+    article = parse_html(page, source="deep.html")
+    assert texts(article, BlockKind.PARAGRAPH) == [
+        "Café owners & the mayor said on Thursday that the bridge would reopen."
+    ]
+    assert "x = " not in article.text

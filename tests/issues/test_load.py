@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, SHARED
 from onrecord.errors import ConfigError
 from onrecord.issues import DEFAULT_STANCES, load_issue
 from onrecord.model import Coarse
@@ -85,3 +85,71 @@ def test_unreadable_and_malformed_files_are_config_errors(tmp_path: Path) -> Non
         load_issue(tmp_path / "missing.toml")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_issue(write(tmp_path, "id = "))
+
+
+STANCE = '[[stance]]\nlabel = "yes"\ncoarse = "for"\nsignals = ["permission"]\n'
+
+
+@pytest.mark.parametrize(
+    ("extra", "key", "table", "suggestion"),
+    [
+        (STANCE + 'hint = ["toll-free"]\n', "hint", "[[stance]]", "'hints'"),
+        (STANCE.replace("label", "lable"), "lable", "[[stance]]", "'label'"),
+        ('[[topic]]\nname = "bridge"\nterm = ["bridge"]\n', "term", "[[topic]]", "'terms'"),
+        ('[[example]]\ntext = "A toll."\nstance = "for"\nnote = "x"\n', "note", "[[example]]", ""),
+        ('[[topic]]\nterms = ["bridge"]\n[topic.extra]\nx = 1\n', "extra", "[[topic]]", ""),
+    ],
+    ids=["hint", "lable", "term", "note", "subtable"],
+)
+def test_an_unknown_key_in_any_table_is_refused_with_the_closest_known_one(
+    tmp_path: Path, extra: str, key: str, table: str, suggestion: str
+) -> None:
+    path = write(tmp_path, MINIMAL + extra)
+    with pytest.raises(ConfigError) as error:
+        load_issue(path)
+    message = str(error.value)
+    assert str(path) in message and f"unknown key {key!r} in {table}" in message
+    assert (
+        (f"did you mean {suggestion}?" in message) if suggestion else "did you mean" not in message
+    )
+
+
+def test_a_typo_at_the_top_level_gets_a_suggestion_too(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="unknown key 'statment' at the top.*'statement'"):
+        load_issue(write(tmp_path, 'statment = "x"\n' + MINIMAL))
+
+
+@pytest.mark.parametrize("word", ["-", " - ", "...", "—", "'", "?!"])
+@pytest.mark.parametrize("where", ["term", "hint"])
+def test_a_term_or_hint_without_a_letter_or_digit_is_refused(
+    tmp_path: Path, word: str, where: str
+) -> None:
+    if where == "term":
+        text = MINIMAL.replace('["toll", "charge"]', f'["toll", "{word}"]')
+    else:
+        text = MINIMAL + STANCE + f'hints = ["{word}"]\n'
+    with pytest.raises(ConfigError, match="no letter or digit.*every sentence") as error:
+        load_issue(write(tmp_path, text))
+    assert repr(" ".join(word.split())) in str(error.value)
+
+
+def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
+    path = tmp_path / "issue.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.encode())
+    assert load_issue(path).id == "tolls"
+
+
+def test_every_issue_file_people_wrote_still_loads_and_means_the_same() -> None:
+    # Written before these checks; loading them must neither fail nor change.
+    files = [
+        *sorted((REPO / "examples").rglob("*.toml")),
+        *sorted((REPO / "src" / "onrecord" / "examples").glob("*.toml")),
+        *sorted(SHARED.glob("data/*/*/issue.toml")),
+        *sorted(SHARED.glob("data/*/issue.toml")),
+    ]
+    assert len(files) >= 3
+    for path in files:
+        issue = load_issue(path)
+        assert issue.topics and all(
+            all(any(c.isalnum() for c in t) for t in ts) for ts in issue.topics
+        )

@@ -7,6 +7,7 @@ function; data goes to stdout, progress and errors to stderr.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
@@ -30,11 +31,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Warnings(logging.Handler):
+    """The library's warnings (a folder entry not read), on stderr like the command's own."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"onrecord: {record.getMessage()}", file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from onrecord.cli._output import table_width
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    library = logging.getLogger("onrecord")
+    if not any(isinstance(h, _Warnings) for h in library.handlers):
+        library.addHandler(_Warnings(logging.WARNING))
     try:
         with table_width(getattr(args, "width", None)):
             code: int = args.run(args)

@@ -115,13 +115,15 @@ def _refuse_binary(data: bytes, document: str) -> None:
 
 
 def _decode_declared(data: bytes, declared: str | None) -> str | None:
-    # When the bytes do not fit the declaration we go on guessing.
+    # When the bytes do not fit the declaration we go on guessing; so too when the
+    # declared name is a Python codec that is not a text encoding ("base64", "zlib",
+    # "undefined"), which bytes.decode refuses with LookupError or UnicodeError.
     for codec in ("utf-8", normalize_charset(declared)):
         if codec is None:
             continue
         try:
             return data.decode(codec)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):
             continue
     return None
 

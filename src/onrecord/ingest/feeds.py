@@ -31,7 +31,10 @@ def read_feed(
     data: bytes, document: str, *, follow_link: LinkReader | None = None
 ) -> Iterator[Article | ReadError]:
     """The entries of an RSS or Atom feed, and an error for each entry not read."""
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # noqa: BLE001 - feedparser raises many kinds on damaged bytes
+        raise ReadError(document, f"not a readable feed: {type(exc).__name__}: {exc}") from exc
     if not parsed.entries:
         reason = parsed.get("bozo_exception") or "it has no entries"
         raise ReadError(document, f"not a readable feed: {reason}")
@@ -82,5 +85,11 @@ def _with_entry_metadata(article: Article, entry: Any, outlet: str | None) -> Ar
 def _entry_date(entry: Any, key: str) -> datetime | None:
     # dict.get: feedparser's own get maps a missing "updated" to "published".
     value = dict.get(entry, key)
-    # feedparser normalises dates to UTC struct_time.
-    return datetime(*value[:6]).replace(tzinfo=UTC) if value else None
+    if not value:
+        return None
+    # feedparser normalises dates to UTC struct_time, but passes on a year 0 or -1;
+    # a date is optional, so an impossible one is left out rather than failing the entry.
+    try:
+        return datetime(*value[:6]).replace(tzinfo=UTC)
+    except (ValueError, OverflowError, TypeError):
+        return None

@@ -1,6 +1,12 @@
 """Fetching one URL, carefully: bounded time, size and redirects, and no
 requests into the machine's own networks unless the settings allow it.
 
+Time is bounded twice: each network operation by ``fetch_timeout``, and the
+whole fetch — connect, headers and body, over every redirect — by
+``fetch_deadline`` (``_deadline``), so that a server trickling its answer
+cannot hold a fetch. Name lookups are left to the system resolver's own
+timeout; a deadline passed during one ends the fetch before the next request.
+
 Each hop's host is resolved here, its addresses checked, and the request is
 sent to the checked address (with the original Host header and TLS server
 name), so a DNS answer that changes between check and connect cannot steer
@@ -17,6 +23,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 import httpx
 
 from onrecord.errors import FetchError
+from onrecord.ingest._deadline import Deadline, DeadlineTransport
 from onrecord.settings import Settings
 
 __all__ = ["Fetched", "fetch", "parse_content_type"]
@@ -36,18 +43,37 @@ class Fetched:
 
 
 def fetch(url: str, settings: Settings) -> Fetched:
-    """GET ``url`` following at most ``settings.max_redirects`` redirects."""
+    """GET ``url`` following at most ``settings.max_redirects`` redirects.
+
+    A failure at a redirect's target is named by ``url``, the document asked for,
+    and says where the redirects led.
+    """
     headers = {"User-Agent": settings.user_agent}
     hop_url = url
-    with httpx.Client(timeout=settings.fetch_timeout, trust_env=False, headers=headers) as client:
+    deadline = Deadline(settings.fetch_deadline)
+    client = httpx.Client(
+        transport=DeadlineTransport(deadline),
+        timeout=settings.fetch_timeout,
+        trust_env=False,
+        headers=headers,
+    )
+    with client:
         for _ in range(settings.max_redirects + 1):
-            fetched, hop_url = _hop(client, hop_url, settings)
+            try:
+                fetched, next_url = _hop(client, hop_url, settings, deadline)
+            except FetchError as exc:
+                if hop_url == url:
+                    raise
+                raise FetchError(url, f"redirected to {hop_url}: {exc.reason}") from exc
             if fetched is not None:
                 return fetched
+            hop_url = next_url
     raise FetchError(url, f"too many redirects: more than {settings.max_redirects}")
 
 
-def _hop(client: httpx.Client, url: str, settings: Settings) -> tuple[Fetched | None, str]:
+def _hop(
+    client: httpx.Client, url: str, settings: Settings, deadline: Deadline
+) -> tuple[Fetched | None, str]:
     """One request: the body, or None and the URL it redirects to."""
     try:
         parts = urlsplit(url)
@@ -57,12 +83,17 @@ def _hop(client: httpx.Client, url: str, settings: Settings) -> tuple[Fetched | 
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(url, "not an http(s) URL")
     address = _checked_address(url, parts.hostname, port, settings)
-    request = client.build_request(
-        "GET",
-        _pinned(parts, address),
-        headers={"Host": parts.netloc.rpartition("@")[2]},
-        extensions={"sni_hostname": parts.hostname},
-    )
+    if deadline.passed:
+        raise FetchError(url, _deadline_passed(settings))
+    try:
+        request = client.build_request(
+            "GET",
+            _pinned(parts, address),
+            headers={"Host": parts.netloc.rpartition("@")[2]},
+            extensions={"sni_hostname": parts.hostname},
+        )
+    except (httpx.InvalidURL, UnicodeError) as exc:
+        raise FetchError(url, f"bad URL: {exc}") from exc
     try:
         response = client.send(request, stream=True)
         try:
@@ -74,11 +105,23 @@ def _hop(client: httpx.Client, url: str, settings: Settings) -> tuple[Fetched | 
         finally:
             response.close()
     except httpx.TimeoutException as exc:
-        raise FetchError(url, f"timed out after {settings.fetch_timeout:g} s") from exc
+        if deadline.passed:
+            raise FetchError(url, _deadline_passed(settings)) from exc
+        why = f"no answer for {settings.fetch_timeout:g} s (the fetch_timeout setting)"
+        raise FetchError(url, f"timed out: {why}") from exc
+    except (httpx.RemoteProtocolError, httpx.DecodingError) as exc:
+        raise FetchError(url, f"bad response from the server: {exc}") from exc
     except httpx.HTTPError as exc:
         raise FetchError(url, f"unreachable: {exc or type(exc).__name__}") from exc
     media_type, charset = parse_content_type(response.headers.get("content-type"))
     return Fetched(url, content, media_type, charset), url
+
+
+def _deadline_passed(settings: Settings) -> str:
+    return (
+        f"timed out: the fetch took longer than its deadline of {settings.fetch_deadline:g} s "
+        "(the fetch_deadline setting, ONRECORD_FETCH_DEADLINE)"
+    )
 
 
 def _checked_address(url: str, host: str, port: int | None, settings: Settings) -> _IPAddress:

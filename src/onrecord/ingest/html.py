@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 
 from onrecord.errors import ReadError
 from onrecord.ingest import lexicons
+from onrecord.ingest._deep_markup import flatten, reaches_parser_depth
 from onrecord.ingest.decode import decode, html_charset
 from onrecord.ingest.language import detect_language
 from onrecord.knowledge.lexicons import alternatives, patterns
@@ -104,6 +105,16 @@ def parse_html(
 def _load(html: str, document: str) -> HtmlElement:
     if "\x00" in html:
         raise ReadError(document, "broken HTML: it contains NUL characters")
+    tree = _parse(html, document)
+    if tree is not None and reaches_parser_depth(tree):
+        # The parser stops at its depth limit and drops the rest of the page.
+        tree = _parse(flatten(html), document)
+    if tree is None:
+        raise ReadError(document, "broken HTML: no document could be parsed from it")
+    return tree
+
+
+def _parse(html: str, document: str) -> HtmlElement | None:
     try:
         tree = trafilatura.load_html(html)
         if tree is None and "<html" not in html[:SNIFF_CHARS].lower():
@@ -111,8 +122,6 @@ def _load(html: str, document: str) -> HtmlElement:
             tree = trafilatura.load_html(f"<html><body>{html}</body></html>")
     except (ValueError, etree.LxmlError) as exc:
         raise ReadError(document, f"broken HTML: {exc}") from exc
-    if tree is None:
-        raise ReadError(document, "broken HTML: no document could be parsed from it")
     return tree
 
 

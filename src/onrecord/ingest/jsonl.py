@@ -50,6 +50,13 @@ def _load(raw: bytes, name: str, *, first: bool) -> dict[str, Any]:
         raise ReadError(name, f"not UTF-8 at byte {exc.start}; JSONL must be UTF-8") from exc
     except json.JSONDecodeError as exc:
         raise ReadError(name, f"not valid JSON: {exc.msg} at column {exc.colno}") from exc
+    except RecursionError as exc:
+        raise ReadError(name, "not readable JSON: arrays or objects nested too deeply") from exc
+    except ValueError as exc:
+        # Python refuses integers of more than sys.get_int_max_str_digits() digits; the
+        # rest of its message is advice for programmers.
+        reason = str(exc).split(";")[0]
+        raise ReadError(name, f"not readable JSON: a number too long ({reason})") from exc
     if not isinstance(record, dict):
         raise ReadError(name, f"expected a JSON object, got {type(record).__name__}")
     return record

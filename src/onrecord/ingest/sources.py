@@ -3,7 +3,11 @@
 The reader is chosen by URL scheme, then file extension (or the server's
 content type), then by sniffing the first bytes. Size limits apply per
 document: the whole file for text, HTML and feeds, each line of a JSONL file
-and each record of a WARC file.
+and each record of a WARC file (the whole input for a pipe).
+
+Each document is read behind a guard: a bug a reader meets on one document
+becomes that document's error ("internal error, please report it"), and the
+folder or batch it came in goes on.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
@@ -20,9 +25,9 @@ from onrecord.errors import ReadError
 from onrecord.ingest.decode import check_size, decode
 from onrecord.ingest.feeds import LinkReader, read_feed
 from onrecord.ingest.fetch import Fetched, fetch
+from onrecord.ingest.folders import folder_entries
 from onrecord.ingest.html import parse_html
 from onrecord.ingest.jsonl import read_jsonl
-from onrecord.ingest.manifest import MANIFEST_NAME
 from onrecord.ingest.text import parse_text
 from onrecord.ingest.warc import read_warc
 from onrecord.model import Article
@@ -54,6 +59,9 @@ _EXTENSIONS = {
     ".rss": Kind.FEED,
     ".atom": Kind.FEED,
 }
+# In a folder, files with these endings are read too: their first bytes tell the kind.
+_SNIFFED_EXTENSIONS = (".txt", ".text", ".xml")
+_FOLDER_EXTENSIONS = (*_EXTENSIONS, *_SNIFFED_EXTENSIONS)
 _MEDIA_TYPES = {
     "text/html": Kind.HTML,
     "application/xhtml+xml": Kind.HTML,
@@ -80,15 +88,19 @@ def iter_source(
     """Every article one input holds, and an error for each document that failed."""
     name = os.fspath(source)
     if re.match(r"^https?://", name, re.I):
-        yield from _url(name, settings, follow_links)
+        yield from _guarded(_url(name, settings, follow_links), name)
     elif name == "-":
         data = sys.stdin.buffer.read(settings.max_bytes + 1)
-        yield from _nonempty(_bytes(data, "<stdin>", None, settings, follow_links), "<stdin>")
+        outcomes = _bytes(data, "<stdin>", None, settings, follow_links)
+        yield from _guarded(_nonempty(outcomes, "<stdin>"), "<stdin>")
     elif Path(name).is_dir():
-        for path in sorted(p for p in Path(name).iterdir() if _is_input_file(p)):
-            yield from _path(path, settings, follow_links)
+        for entry in folder_entries(Path(name), _FOLDER_EXTENSIONS):
+            if isinstance(entry, ReadError):
+                yield entry
+            else:
+                yield from _guarded(_path(entry, settings, follow_links), str(entry))
     else:
-        yield from _path(Path(name), settings, follow_links)
+        yield from _guarded(_path(Path(name), settings, follow_links), name)
 
 
 def sniff_kind(head: bytes) -> Kind:
@@ -105,11 +117,6 @@ def sniff_kind(head: bytes) -> Kind:
     return Kind.TEXT
 
 
-def _is_input_file(path: Path) -> bool:
-    # A folder's manifest describes its files (ingest.manifest); it is no article.
-    return path.is_file() and not path.name.startswith(".") and path.name != MANIFEST_NAME
-
-
 def _kind_from_name(name: str) -> Kind | None:
     lowered = name.lower()
     return next((k for ext, k in _EXTENSIONS.items() if lowered.endswith(ext)), None)
@@ -124,22 +131,37 @@ def _stem(path: Path) -> str:
 def _path(path: Path, settings: Settings, follow_links: bool) -> Iterator[Outcome]:
     document = str(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            # A pipe or a device can be read once only: whole, up to the limit.
+            yield from _nonempty(_stream(path, settings, follow_links), document)
+            return
         kind = _kind_from_name(path.name) or sniff_kind(_head(path))
         if kind in (Kind.WARC, Kind.JSONL):
             yield from _nonempty(_streamed(path, kind, settings.max_bytes), document)
             return
         check_size(path.stat().st_size, settings.max_bytes, document)
         data = path.read_bytes()
-    except OSError as exc:
-        yield ReadError(document, f"cannot read it: {exc.strerror or exc}")
+    except (OSError, ValueError) as exc:  # ValueError: a NUL character in the path
+        yield ReadError(document, f"cannot read it: {_os_reason(exc)}")
         return
     except ReadError as exc:
         yield exc
         return
     for outcome in _nonempty(_bytes(data, document, kind, settings, follow_links), document):
-        if isinstance(outcome, Article) and outcome.external_id is None:
+        # A file of one article is named by its stem; a feed's entries by their number.
+        if isinstance(outcome, Article) and outcome.external_id is None and kind is not Kind.FEED:
             outcome.external_id = _stem(path)
         yield outcome
+
+
+def _stream(path: Path, settings: Settings, follow_links: bool) -> Iterator[Outcome]:
+    with path.open("rb") as stream:
+        data = stream.read(settings.max_bytes + 1)
+    yield from _bytes(data, str(path), _kind_from_name(path.name), settings, follow_links)
+
+
+def _os_reason(exc: OSError | ValueError) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
 
 
 def _streamed(path: Path, kind: Kind, max_bytes: int) -> Iterator[Outcome]:
@@ -212,6 +234,16 @@ def _link_reader(settings: Settings) -> LinkReader:
         return parse_html(fetched.content, url=fetched.url, source=name, charset=fetched.charset)
 
     return read_link
+
+
+def _guarded(outcomes: Iterator[Outcome], document: str) -> Iterator[Outcome]:
+    """Pass ``outcomes`` on; a reader's bug ends its document with an error, not the batch."""
+    try:
+        yield from outcomes
+    except ReadError as exc:
+        yield exc
+    except Exception as exc:  # noqa: BLE001 - see the module's docstring
+        yield ReadError(document, f"internal error, please report it: {exc!r}")
 
 
 def _nonempty(outcomes: Iterator[Outcome], document: str) -> Iterator[Outcome]:

@@ -1,20 +1,25 @@
 """WARC and WARC.gz crawl archives: the HTML ``response`` records, each an Article.
 
-A broken record fails alone: reading resumes at the next record header (or
-gzip member) after it. Records are named ``file.warc.gz:N``, N counting the
-records of the file from 1; ``Article.url`` is the record's target URI.
+A broken record fails alone, named with its number and byte offset: reading
+resumes at the next record header (or gzip member) after it. Records are named
+``file.warc.gz:N``, N counting the records of the file from 1; ``Article.url``
+is the record's target URI.
+
+warcio parses the bytes; whatever it raises on a damaged record (and it raises
+more kinds than it documents) is that record's error. Our own HTML reader runs
+outside that boundary, so a fault in it is not mistaken for a damaged archive.
 """
 
 from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
-from typing import BinaryIO
+from dataclasses import dataclass
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
-from warcio.statusandheaders import StatusAndHeadersParserException
+from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 
 from onrecord.errors import ReadError
 from onrecord.ingest.decode import check_size
@@ -29,18 +34,31 @@ _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"\nWARC/1."
 _SEARCH_CHUNK = 1 << 20
 _HEAD_BYTES = 512
-# What warcio and zlib raise on bytes that are not a well-formed record.
-_BROKEN = (
-    ArchiveLoadFailed,
-    StatusAndHeadersParserException,
-    zlib.error,
-    EOFError,
-    ValueError,
-)
+
+
+@dataclass(frozen=True)
+class _Page:
+    """An HTML response record's body, before it is read as a page."""
+
+    name: str
+    url: str | None
+    body: bytes
+    charset: str | None
 
 
 def read_warc(stream: BinaryIO, document: str, *, max_bytes: int) -> Iterator[Article | ReadError]:
     """The HTML pages of a seekable WARC stream, and an error for each broken record."""
+    for page in _pages(stream, document, max_bytes):
+        if isinstance(page, ReadError):
+            yield page
+            continue
+        try:
+            yield parse_html(page.body, url=page.url, source=page.name, charset=page.charset)
+        except ReadError as exc:
+            yield exc
+
+
+def _pages(stream: BinaryIO, document: str, max_bytes: int) -> Iterator[_Page | ReadError]:
     stream.seek(0)
     head = stream.read(_HEAD_BYTES)
     gzipped = head.startswith(_GZIP_MAGIC)
@@ -51,7 +69,7 @@ def read_warc(stream: BinaryIO, document: str, *, max_bytes: int) -> Iterator[Ar
     number = 0
     while position is not None:
         stream.seek(position)
-        records = ArchiveIterator(stream)
+        records = _Records(stream)
         resume_from = position
         current: int | None = None  # the record being read, once warcio has parsed its header
         try:
@@ -61,16 +79,38 @@ def read_warc(stream: BinaryIO, document: str, *, max_bytes: int) -> Iterator[Ar
                 if record.format != "warc":
                     # warcio reads stray bytes as old ARC records; here they are damage.
                     raise ArchiveLoadFailed("not a WARC record")
-                yield from _response_article(record, f"{document}:{number}", max_bytes)
+                page = _html_page(record, f"{document}:{number}", max_bytes)
+                if page is not None:
+                    yield page
                 records.read_to_end(record)
                 resume_from = records.get_record_offset() + records.get_record_length()
                 current = None
             position = None
-        except _BROKEN as exc:
+        except Exception as exc:  # noqa: BLE001 - see the module's docstring
             if current is None:
                 number += 1
-            yield ReadError(f"{document}:{number}", f"broken WARC record: {_reason(exc)}")
-            position = _next_record_start(stream, _skip_blank(stream, resume_from) + 1, gzipped)
+            offset = _skip_blank(stream, resume_from)
+            yield ReadError(
+                f"{document}:{number}", f"broken WARC record at byte {offset}: {_reason(exc)}"
+            )
+            position = _next_record_start(stream, offset + 1, gzipped)
+
+
+class _Loader(ArcWarcRecordLoader):  # type: ignore[misc]
+    """warcio's record loader, refusing a record it would otherwise crash on."""
+
+    def load_http_headers(self, rec_type: str, uri: str | None, stream: Any, length: Any) -> Any:
+        if uri is None and length != 0 and rec_type in self.HTTP_RECORDS:
+            # The WARC standard requires the URI; warcio assumes it (an AttributeError).
+            raise ArchiveLoadFailed(f"a {rec_type} record without WARC-Target-URI")
+        return super().load_http_headers(rec_type, uri, stream, length)
+
+
+class _Records(ArchiveIterator):  # type: ignore[misc]
+    def __init__(self, stream: BinaryIO) -> None:
+        super().__init__(stream)
+        # The options ArchiveIterator gives its own loader.
+        self.loader = _Loader(verify_http=False, arc2warc=False)
 
 
 def _unzipped_head(head: bytes, gzipped: bool) -> bytes:
@@ -84,25 +124,25 @@ def _unzipped_head(head: bytes, gzipped: bool) -> bytes:
 
 def _reason(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
-    return lines[0][:200] if lines else type(exc).__name__
+    first = lines[0][:200] if lines else ""
+    if isinstance(exc, ArchiveLoadFailed | EOFError | zlib.error):
+        return first or type(exc).__name__
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
-def _response_article(
-    record: ArcWarcRecord, name: str, max_bytes: int
-) -> Iterator[Article | ReadError]:
+def _html_page(record: ArcWarcRecord, name: str, max_bytes: int) -> _Page | ReadError | None:
     if record.rec_type != "response" or record.http_headers is None:
-        return
+        return None
     status = record.http_headers.get_statuscode() or ""
     media_type, charset = parse_content_type(record.http_headers.get_header("Content-Type"))
     if not status.startswith("2") or media_type not in _HTML_TYPES:
-        return
-    url = record.rec_headers.get_header("WARC-Target-URI")
+        return None
+    body = record.content_stream().read(max_bytes + 1)
     try:
-        body = record.content_stream().read(max_bytes + 1)
         check_size(len(body), max_bytes, name)
-        yield parse_html(body, url=url, source=name, charset=charset)
     except ReadError as exc:
-        yield exc
+        return exc
+    return _Page(name, record.rec_headers.get_header("WARC-Target-URI"), body, charset)
 
 
 def _skip_blank(stream: BinaryIO, start: int) -> int:

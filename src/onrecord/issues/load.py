@@ -1,7 +1,14 @@
-"""Read and check one issue file; every error names the file and the field."""
+"""Read and check one issue file; every error names the file and the field.
+
+Every table is checked alike: a key it does not know is refused with the
+closest known one suggested (a typo'd ``hint =`` would otherwise be ignored
+without a word), and every term and hint needs a letter or a digit (``"-"``
+would match every sentence). A UTF-8 byte-order mark is read past.
+"""
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tomllib
@@ -45,7 +52,13 @@ DEFAULT_STANCES = (
     ),
 )
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_KEYS = {"id", "title", "statement", "description", "topic", "stance", "example", "scope"}
+# The keys of each table of an issue file, as docs/positions.md describes them.
+_KEYS = frozenset(
+    {"id", "title", "statement", "description", "topic", "stance", "example", "scope"}
+)
+_TOPIC_KEYS = frozenset({"name", "terms"})
+_STANCE_KEYS = frozenset({"label", "coarse", "description", "signals", "hints"})
+_EXAMPLE_KEYS = frozenset({"text", "stance"})
 _ACTOR_TYPES = {"person", "organization", "government", "anonymous", "media"}
 
 
@@ -53,7 +66,8 @@ def load_issue(path: str | os.PathLike[str]) -> Issue:
     """An issue definition from its TOML file (see docs/positions.md)."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: editors on Windows start files with a byte-order mark.
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise ConfigError(f"issue file {path}: cannot be read: {exc.strerror or exc}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -64,9 +78,7 @@ def load_issue(path: str | os.PathLike[str]) -> Issue:
 def parse_issue(data: dict[str, Any], where: str = "issue") -> Issue:
     """An Issue from a parsed TOML table; ``where`` names it in error messages."""
     check = _Checker(where)
-    unknown = sorted(set(data) - _KEYS)
-    if unknown:
-        check.fail(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})")
+    check.keys(data, _KEYS, "", "at the top level")
     issue_id = check.text(data, "id")
     if not _ID.fullmatch(issue_id):
         check.fail(f"id {issue_id!r} must be lower case letters, digits, '-' or '_'")
@@ -101,6 +113,7 @@ def parse_issue(data: dict[str, Any], where: str = "issue") -> Issue:
 
 def _stance(check: _Checker, table: dict[str, Any], i: int) -> StanceLabel:
     at = f"stance {i + 1}"
+    check.keys(table, _STANCE_KEYS, at, "in [[stance]]")
     label = check.text(table, "label", at)
     at = f"stance {label!r}"
     coarse = check.text(table, "coarse", at)
@@ -111,7 +124,7 @@ def _stance(check: _Checker, table: dict[str, Any], i: int) -> StanceLabel:
         unknown = [part for part in signal.split("+") if part not in SIGNALS]
         if unknown:
             check.fail(f"{at}: signal {unknown[0]!r} unknown (known: {', '.join(sorted(SIGNALS))})")
-    hints = tuple(check.strings(table, "hints", at, required=False))
+    hints = tuple(check.words(table, "hints", at, required=False))
     if not signals and not hints:
         check.fail(f"{at}: needs signals or hints, or no sentence can take this label")
     return StanceLabel(
@@ -120,8 +133,10 @@ def _stance(check: _Checker, table: dict[str, Any], i: int) -> StanceLabel:
 
 
 def _topic(check: _Checker, table: dict[str, Any], i: int) -> tuple[str, ...]:
-    at = f"topic {table.get('name') or i + 1}"
-    terms = tuple(check.strings(table, "terms", at))
+    at = f"topic {i + 1}"
+    check.keys(table, _TOPIC_KEYS, at, "in [[topic]]")
+    at = f"topic {check.text(table, 'name', at, required=False) or i + 1}"
+    terms = tuple(check.words(table, "terms", at))
     if not terms:
         check.fail(f"{at}: terms is empty")
     return terms
@@ -129,6 +144,7 @@ def _topic(check: _Checker, table: dict[str, Any], i: int) -> tuple[str, ...]:
 
 def _example(check: _Checker, table: dict[str, Any], i: int, labels: list[str]) -> Example:
     at = f"example {i + 1}"
+    check.keys(table, _EXAMPLE_KEYS, at, "in [[example]]")
     stance = check.text(table, "stance", at)
     if stance not in labels:
         check.fail(f"{at}: stance {stance!r} is not one of the labels ({', '.join(labels)})")
@@ -141,6 +157,19 @@ class _Checker:
 
     def fail(self, reason: str) -> NoReturn:
         raise ConfigError(f"issue file {self.where}: {reason}")
+
+    def keys(self, table: dict[str, Any], known: frozenset[str], at: str, table_name: str) -> None:
+        """Refuse a key ``table`` does not know, suggesting the known one closest to it."""
+        unknown = sorted(set(table) - known)
+        if not unknown:
+            return
+        key = unknown[0]
+        close = difflib.get_close_matches(key, sorted(known), n=1)
+        suggestion = f"did you mean {close[0]!r}? " if close else ""
+        self.fail(
+            f"{at + ': ' if at else ''}unknown key {key!r} {table_name} "
+            f"({suggestion}known: {', '.join(sorted(known))})"
+        )
 
     def text(self, table: dict[str, Any], key: str, at: str = "", required: bool = True) -> str:
         value = table.get(key)
@@ -159,6 +188,19 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.fail(f"{at + ': ' if at else ''}{key!r} must be a list of non-empty strings")
         return [" ".join(v.split()) for v in value]
+
+    def words(
+        self, table: dict[str, Any], key: str, at: str = "", required: bool = True
+    ) -> list[str]:
+        """``strings``, each needing a letter or digit: punctuation alone matches anything."""
+        values = self.strings(table, key, at, required)
+        for value in values:
+            if not any(ch.isalnum() for ch in value):
+                self.fail(
+                    f"{at + ': ' if at else ''}{key!r} has {value!r}, with no letter or digit: "
+                    "it would match every sentence"
+                )
+        return values
 
     def tables(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = data.get(key, [])
