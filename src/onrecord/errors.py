@@ -14,6 +14,7 @@ __all__ = [
     "MissingExtraError",
     "ModelError",
     "DataError",
+    "StoreError",
 ]
 
 
@@ -51,3 +52,7 @@ class ModelError(OnrecordError):
 
 class DataError(OnrecordError):
     """Evaluation or training data is missing or malformed."""
+
+
+class StoreError(OnrecordError):
+    """The database cannot be opened, or holds what this onrecord cannot read."""

@@ -61,6 +61,8 @@ class Settings:
     # on its own, so neither changes any result.
     batch_size: int = 4
     chunk_size: int = 32
+    # The store (docs/store.md): an SQLite file path, or a postgresql:// URL.
+    db: str = "onrecord.db"
 
     def __post_init__(self) -> None:
         for name in ("min_confidence", "candidate_cue", "second_chance_content"):

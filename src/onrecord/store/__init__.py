@@ -1,4 +1,39 @@
 """The store: the record kept in a database (SQLite by default, PostgreSQL by URL).
 
-The only package that imports a database driver. Empty until the store lands.
+The only package that imports SQLAlchemy, Alembic or a database driver. Everything
+above it uses the :class:`Store` protocol; :func:`open_store` gives the one
+implementation, over SQLAlchemy Core, for either dialect (docs/store.md)::
+
+    store = open_store("onrecord.db")            # or "postgresql://user@host/db"
+    run = store.start_run("ingest", ["news/"], settings.digest())
+    store.add_analysis(analysis, address, run)   # one transaction per article
 """
+
+from onrecord.store.protocol import (
+    ActorRecord,
+    Added,
+    FormKey,
+    Mention,
+    QuoteCluster,
+    RunRecord,
+    SearchHit,
+    Store,
+    StoredIssue,
+    SyndicationGroup,
+)
+from onrecord.store.sql import SqlStore, open_store
+
+__all__ = [
+    "ActorRecord",
+    "Added",
+    "FormKey",
+    "Mention",
+    "QuoteCluster",
+    "RunRecord",
+    "SearchHit",
+    "Store",
+    "StoredIssue",
+    "SqlStore",
+    "SyndicationGroup",
+    "open_store",
+]

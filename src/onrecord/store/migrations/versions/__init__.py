@@ -1,0 +1,1 @@
+"""One module per migration, named ``NNNN_what_it_does.py``."""
