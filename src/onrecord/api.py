@@ -3,28 +3,39 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onrecord import ingest
-from onrecord.errors import ReadError
+from onrecord.errors import ConfigError, ReadError
 from onrecord.issues import load_issue
-from onrecord.model import Analysis, Article, Issue
-from onrecord.resolve import ActorRegistry, PositionTracker, load_aliases
+from onrecord.model import Actor, Analysis, Article, Issue
+from onrecord.resolve import ActorRegistry, Aliases, PositionTracker, load_aliases, parse_aliases
 from onrecord.settings import Settings
+from onrecord.store import ActorRecord, Added, FormKey, Store, StoredIssue
+from onrecord.store import open_store as _open_store
 
 if TYPE_CHECKING:
     from onrecord.nlp import Annotator
 
 __all__ = [
+    "Failure",
+    "IngestSummary",
+    "Progress",
     "actor_registry",
     "analyze",
     "analyze_many",
+    "ingest_articles",
     "load_issue",
+    "open_store",
     "read",
     "read_many",
+    "reanalyze",
+    "resolve_actors",
     "settings",
     "track_positions",
 ]
@@ -96,6 +107,266 @@ def track_positions(
     for analysis in analyses:
         tracker.add(analysis)
     return tracker
+
+
+# The store: ingest and reanalyze (docs/store.md).
+
+# Called as work is done: (inputs done, inputs in all).
+Progress = Callable[[int, int], None]
+ALIASES_KEY = "aliases"  # the store's copy of the aliases file (a ``meta`` row)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that was not stored, and why."""
+
+    document: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"document": self.document, "reason": self.reason}
+
+
+@dataclass
+class IngestSummary:
+    """What one ``ingest`` or ``reanalyze`` did. ``attributions`` and ``positions`` count
+    the records it stored; ``actors`` is the number of actors in the whole store after it."""
+
+    run: int
+    db: str
+    inputs: int = 0  # articles read (or, for reanalyze, stored articles found stale)
+    new: int = 0
+    versions: int = 0  # new texts at addresses stored before
+    unchanged: int = 0
+    reanalysed: int = 0
+    skipped: int = 0  # stored, not analysed (empty, or in a language not analysed)
+    attributions: int = 0
+    positions: int = 0
+    actors: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {k: v for k, v in vars(self).items() if k != "failures"}
+        return {**out, "failures": [f.to_dict() for f in self.failures]}
+
+
+def open_store(db: str | None = None, settings: Settings | None = None) -> Store:
+    """The store at ``db`` (a file path or a ``postgresql://`` URL), else the ``db``
+    setting; created, or migrated to the newest schema, on open."""
+    return _open_store(db or (settings or Settings.load()).db)
+
+
+def ingest_articles(
+    inputs: Iterable[Source | Article],
+    *,
+    db: str | None = None,
+    issues: Sequence[Source] = (),
+    aliases: Source | None = None,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Read, analyse, resolve and store every article of ``inputs`` (anything
+    :func:`read` takes, or Articles). An article whose text is stored already is left as
+    it is; each other one is stored in one transaction, so a run stopped at any point and
+    run again stores everything once. ``issues`` are issue files: stored, and looked for
+    with the issues the store follows already in every new article. ``aliases`` is an
+    aliases file for the actor registry, kept in the store for the runs after."""
+    settings = settings or Settings.load()
+    inputs = list(inputs)
+    if aliases is not None:
+        load_aliases(Path(aliases))  # a bad aliases file fails before anything is done
+    with open_store(db, settings) as store:
+        followed = _store_issues(store, issues)
+        names = [os.fspath(i) if not isinstance(i, Article) else i.name for i in inputs]
+        run = _Run(store, store.start_run("ingest", names, settings.digest()), followed)
+        items = _read_inputs(inputs, settings)
+        run.summary.inputs = sum(isinstance(item, Article) for item in items)
+        run.total = len(items)
+        fresh = run.new_articles(items, progress)
+        for analysis in analyze_many(fresh, settings, [i.issue for i in followed]):
+            run.store_new(analysis)
+            run.tick(progress)
+        return run.finish(aliases)
+
+
+def reanalyze(
+    *,
+    db: str | None = None,
+    issues: Sequence[Source] = (),
+    aliases: Source | None = None,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Analyse again every stored article whose current analysis was made by another
+    pipeline (its provenance differs) or with other issues than those the store follows
+    now (``issues`` adds or updates some). The new analysis becomes current; the old one
+    stays, superseded, with its run's provenance. A failing article keeps its old one."""
+    settings = settings or Settings.load()
+    if aliases is not None:
+        load_aliases(Path(aliases))  # a bad aliases file fails before anything is done
+    with open_store(db, settings) as store:
+        followed = _store_issues(store, issues)
+        run = _Run(store, store.start_run("reanalyze", [], settings.digest()), followed)
+        provenance = _annotator(settings).provenance
+        store.set_run_provenance(run.id, provenance)
+        stale = store.stale_articles(provenance, run.hashes)
+        run.summary.inputs = run.total = len(stale)
+        for analysis in analyze_many(store.articles(stale), settings, run.issues):
+            run.store_again(analysis)
+            run.tick(progress)
+        return run.finish(aliases)
+
+
+def resolve_actors(store: Store, aliases: Source | None = None) -> int:
+    """Resolve the actors of the whole store at once, with the actor registry of
+    :func:`actor_registry` (an ``aliases`` file given is kept in the store; else the one
+    kept before is used), and point every attribution and position at its actor.
+    Returns the number of actors."""
+    registry = ActorRegistry(_aliases(store, aliases))
+    forms: dict[FormKey, Actor] = {}
+    for mention in store.mentions():
+        registry.add_actor(mention.actor, mention.article, mention.said_on)
+        forms.setdefault(FormKey(mention.actor.name, mention.actor.type), mention.actor)
+    entries = registry.actors()
+    records = [
+        ActorRecord(e.actor, e.aliases, e.mentions, len(e.articles), e.to_dict()) for e in entries
+    ]
+    known = {entry.actor.id for entry in entries}
+    resolved = {key: registry.resolve(actor).id for key, actor in forms.items()}
+    store.put_actors(records, {key: i for key, i in resolved.items() if i in known})
+    return len(records)
+
+
+class _Run:
+    """One ingest or reanalyze in progress: its store, run row, issues and summary."""
+
+    def __init__(self, store: Store, run_id: int, followed: Sequence[StoredIssue]) -> None:
+        self.store, self.id = store, run_id
+        self.issues = [i.issue for i in followed]
+        self.hashes = [i.hash for i in followed]
+        self.summary = IngestSummary(run_id, store.url)
+        self.total = self.done = 0
+        self._seen: set[str] = set()
+        self._provenance_kept = False
+        store.set_run_issues(run_id, self.hashes)
+
+    def tick(self, progress: Progress | None) -> None:
+        self.done += 1
+        if progress is not None:
+            progress(self.done, self.total)
+
+    def new_articles(
+        self, items: Iterable[Article | ReadError], progress: Progress | None
+    ) -> Iterator[Article]:
+        """The articles to analyse; failures to read and stored articles counted."""
+        for item in items:
+            if isinstance(item, ReadError):
+                self.summary.failures.append(Failure(item.document, item.reason))
+            elif item.id in self._seen or self.store.has_article(item.id):
+                self.summary.unchanged += 1
+            else:
+                self._seen.add(item.id)
+                yield item
+                continue
+            self.tick(progress)
+
+    def store_new(self, analysis: Analysis) -> None:
+        if not self._analysed(analysis):
+            return
+        address = _address(analysis.article)
+        try:
+            added = self.store.add_analysis(analysis, address, self.id, self.hashes)
+        except Exception as exc:  # noqa: BLE001 - an article that cannot be stored fails alone
+            self._not_stored(analysis, exc)
+            return
+        if added is Added.UNCHANGED:  # stored by another run since it was read
+            self.summary.unchanged += 1
+            return
+        self.summary.new += added is Added.NEW
+        self.summary.versions += added is Added.VERSION
+        self._count(analysis)
+
+    def store_again(self, analysis: Analysis) -> None:
+        if not self._analysed(analysis):
+            return
+        try:
+            self.store.replace_analysis(analysis, self.id, self.hashes)
+        except Exception as exc:  # noqa: BLE001 - an article that cannot be stored fails alone
+            self._not_stored(analysis, exc)
+            return
+        self.summary.reanalysed += 1
+        self._count(analysis)
+
+    def finish(self, aliases: Source | None) -> IngestSummary:
+        self.summary.actors = resolve_actors(self.store, aliases)
+        self.store.finish_run(self.id, self.summary.to_dict())
+        return self.summary
+
+    def _analysed(self, analysis: Analysis) -> bool:
+        """Whether there is an analysis to store; a failed one is counted as a failure."""
+        if analysis.error:
+            self.summary.failures.append(Failure(analysis.article.name, analysis.error))
+            return False
+        if not self._provenance_kept:
+            self.store.set_run_provenance(self.id, analysis.provenance)
+            self._provenance_kept = True
+        return True
+
+    def _not_stored(self, analysis: Analysis, exc: Exception) -> None:
+        reason = f"not stored (nothing of it was written): {exc!r}"
+        self.summary.failures.append(Failure(analysis.article.name, reason))
+
+    def _count(self, analysis: Analysis) -> None:
+        self.summary.skipped += analysis.skipped is not None
+        self.summary.attributions += len(analysis.attributions)
+        self.summary.positions += len(analysis.positions or [])
+
+
+def _read_inputs(
+    inputs: Sequence[Source | Article], settings: Settings
+) -> list[Article | ReadError]:
+    """Every article of the inputs, in order, with an error in place of each bad one."""
+    out: list[Article | ReadError] = []
+    for item in inputs:
+        if isinstance(item, Article):
+            out.append(item)
+        else:
+            out.extend(read_many([item], settings))
+    return out
+
+
+def _store_issues(store: Store, files: Sequence[Source]) -> list[StoredIssue]:
+    """The issue files stored (each the current version of its id); every issue the
+    store follows. A bad file fails before anything is read."""
+    loaded = [(load_issue(path), Path(path).read_text(encoding="utf-8"), path) for path in files]
+    for issue, content, path in loaded:
+        store.put_issue(issue, content, os.fspath(path))
+    return store.current_issues()
+
+
+def _aliases(store: Store, path: Source | None) -> Aliases | None:
+    """The aliases file given (kept in the store for later runs), else the one kept."""
+    if path is not None:
+        aliases = load_aliases(Path(path))  # a bad file fails before the store changes
+        store.set_meta(ALIASES_KEY, Path(path).read_text(encoding="utf-8"))
+        return aliases
+    kept = store.get_meta(ALIASES_KEY)
+    if kept is None:
+        return None
+    try:
+        return parse_aliases(tomllib.loads(kept), source=f"the aliases file kept in {store.url}")
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"the aliases file kept in {store.url}: {exc}") from exc
+
+
+def _address(article: Article) -> str:
+    """Where an article lives, so that a changed text there is a new version: its URL,
+    else the file it was read from (as an absolute path), else its content hash."""
+    if article.url:
+        return article.url
+    if article.source and Path(article.source).is_file():
+        return str(Path(article.source).resolve())
+    return article.source or article.id
 
 
 @lru_cache(maxsize=2)

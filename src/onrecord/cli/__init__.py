@@ -17,7 +17,17 @@ __all__ = ["main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from onrecord.cli import actors, analyze, bench, demo, evaluate, positions, read, train
+    from onrecord.cli import (
+        actors,
+        analyze,
+        bench,
+        demo,
+        evaluate,
+        ingest,
+        positions,
+        read,
+        train,
+    )
 
     parser = argparse.ArgumentParser(
         prog="onrecord",
@@ -25,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version('onrecord')}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (demo, read, analyze, actors, positions, evaluate, train, bench):
+    for module in (demo, read, analyze, ingest, actors, positions, evaluate, train, bench):
         module.register(sub)
     return parser
 

@@ -21,6 +21,7 @@ from onrecord.store.protocol import (
     StoredIssue,
     SyndicationGroup,
 )
+from onrecord.store.sql import SqlStore, open_store
 
 __all__ = [
     "ActorRecord",
@@ -32,5 +33,7 @@ __all__ = [
     "SearchHit",
     "Store",
     "StoredIssue",
+    "SqlStore",
     "SyndicationGroup",
+    "open_store",
 ]

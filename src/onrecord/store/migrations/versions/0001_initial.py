@@ -19,20 +19,21 @@ depends_on = None
 JSON_ = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 # FTS5 in SQLite: contentless tables (the text stays in its own table only), keyed by
-# the row's integer id; Porter stemming over unicode61 words, diacritics folded.
+# the row's integer id. Words as they are, case folded, neither stemmed nor dropped:
+# PostgreSQL's 'simple' configuration reads them the same way (store/fts.py).
 SQLITE_FTS = (
     "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='', "
-    "tokenize='porter unicode61 remove_diacritics 2')",
+    "tokenize='unicode61 remove_diacritics 0')",
     "CREATE VIRTUAL TABLE attributions_fts USING fts5(content, content='', "
-    "tokenize='porter unicode61 remove_diacritics 2')",
+    "tokenize='unicode61 remove_diacritics 0')",
 )
 # PostgreSQL: a stored tsvector column, computed by the server, with a GIN index.
 POSTGRES_FTS = (
     "ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS "
-    "(to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED",
+    "(to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED",
     "CREATE INDEX ix_articles_search ON articles USING gin (search)",
     "ALTER TABLE attributions ADD COLUMN search tsvector GENERATED ALWAYS AS "
-    "(to_tsvector('english', content_text)) STORED",
+    "(to_tsvector('simple', content_text)) STORED",
     "CREATE INDEX ix_attributions_search ON attributions USING gin (search)",
 )
 
