@@ -204,6 +204,7 @@ class SqlReads:
                 return
             after = last
 
+
 def _quote_from() -> Any:
     return attributions.join(articles, articles.c.id == attributions.c.article_id).outerjoin(
         actors, actors.c.id == attributions.c.speaker_id
@@ -279,7 +280,9 @@ def _quote(row: Any) -> StoredQuote:
     )
 
 
-def _aliases(connection: Connection, ids: Sequence[str] | None = None) -> dict[str, tuple[str, ...]]:
+def _aliases(
+    connection: Connection, ids: Sequence[str] | None = None
+) -> dict[str, tuple[str, ...]]:
     statement = select(actor_aliases.c.actor_id, actor_aliases.c.alias)
     if ids is not None:
         statement = statement.where(actor_aliases.c.actor_id.in_(list(ids)))
@@ -307,8 +310,9 @@ def _canonical(connection: Connection, ids: set[str]) -> dict[str, Actor]:
     if not ids:
         return {}
     rows = connection.execute(
-        select(actors.c.id, actors.c.name, actors.c.type, actors.c.role, actors.c.affiliation)
-        .where(actors.c.id.in_(sorted(ids)))
+        select(
+            actors.c.id, actors.c.name, actors.c.type, actors.c.role, actors.c.affiliation
+        ).where(actors.c.id.in_(sorted(ids)))
     )
     return {r.id: Actor(r.name, ActorType(r.type), r.role, r.affiliation, r.id) for r in rows}
 
