@@ -17,8 +17,15 @@ What it holds, for the tests to count on:
 
 from __future__ import annotations
 
+import itertools
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+
+import psycopg
+import pytest
 
 from onrecord import api
 from onrecord.model import (
@@ -35,7 +42,7 @@ from onrecord.model import (
     SaidOn,
     Span,
 )
-from onrecord.store import QuoteCluster, Store
+from onrecord.store import QuoteCluster, Store, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 ISSUE_FILE = REPO / "examples" / "issues" / "strikes-inside-russia.toml"
@@ -337,3 +344,29 @@ def quote_row(store: Store, name: str, local_id: str) -> int:
     found = store.quote_id(article_id(name), local_id)
     assert found is not None, (name, local_id)
     return found
+
+
+_databases = itertools.count()
+
+
+def corpus_url(request: pytest.FixtureRequest, folder: Path) -> str:
+    """A new, empty database of the dialect ``request.param`` names: an SQLite file in
+    ``folder``, or a new database on the session's PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(folder / f"corpus-{next(_databases)}.db")
+    server: str = request.getfixturevalue("postgres_server")
+    name = f"corpus_{os.getpid()}_{next(_databases)}"
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+@contextmanager
+def filled(url: str) -> Iterator[Store]:
+    """The store at ``url`` holding the corpus."""
+    store = open_store(url)
+    try:
+        fill(store)
+        yield store
+    finally:
+        store.close()

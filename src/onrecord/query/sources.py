@@ -8,7 +8,7 @@ person, organisation, government or outlet, *anonymous* when an anonymous source
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -16,7 +16,7 @@ from onrecord.model import ActorType
 from onrecord.query.rows import Row
 from onrecord.store import SourceCount, Store
 
-__all__ = ["SOURCE_COLUMNS", "SourceShare", "source_row", "source_shares"]
+__all__ = ["SOURCE_COLUMNS", "SourceShare", "shares_of", "source_row", "source_shares"]
 
 SOURCE_COLUMNS = (
     "by",
@@ -59,8 +59,12 @@ class SourceShare:
 
 
 def source_shares(store: Store) -> list[SourceShare]:
-    """Every outlet (the most quoting first), then every speaker type, then all quotes."""
-    counts = store.source_counts()
+    """Every outlet (the most quoting first), then every speaker type (the same)."""
+    return shares_of(store.source_counts())
+
+
+def shares_of(counts: Sequence[SourceCount]) -> list[SourceShare]:
+    """The shares of quotes counted by outlet and speaker type (``Store.source_counts``)."""
     total = sum(c.quotes for c in counts)
     by_outlet = _shares("outlet", counts, lambda c: c.outlet or NO_OUTLET, total)
     by_type = _shares("speaker type", counts, lambda c: c.speaker_type or NO_SPEAKER, total)
