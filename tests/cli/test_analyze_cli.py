@@ -88,8 +88,12 @@ def test_eval_polnear_on_a_tiny_brat_split(
     assert line["attributions"][0]["cue"] == [[20, 24]]
 
 
-def test_demo_prints_the_examples(capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_prints_the_examples(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the demo keeps its database in the working directory
     assert main(["demo"]) == 0
+    assert (tmp_path / "onrecord-demo.db").exists()
     out = capsys.readouterr().out
     assert "harbour-bridge-tolls.txt" in out and "clinic-hours.txt" in out
     assert "Priya Raman" in out

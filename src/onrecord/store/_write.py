@@ -7,12 +7,14 @@ back as a whole, so an article is stored completely or not at all.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from onrecord.errors import StoreError
 from onrecord.model import Analysis, Provenance
 from onrecord.store import fts, schema
 from onrecord.store._rows import (
@@ -73,6 +75,9 @@ def insert_article(connection: Connection, analysis: Analysis, address: str, run
     article = analysis.article
     if connection.scalar(select(articles.c.pk).where(articles.c.id == article.id)) is not None:
         return Added.UNCHANGED
+    if "\\u0000" in json.dumps(article.to_dict()):
+        # PostgreSQL stores no NUL in text or JSON: refused on both engines alike.
+        raise StoreError(f"{article.name}: holds a NUL character (U+0000), which is not stored")
     latest = connection.execute(
         select(articles.c.id, articles.c.version)
         .where(articles.c.address == address)

@@ -238,6 +238,13 @@ class SqlStore(SqlReads):
                 connection.execute(insert(actor_forms), form_rows)
             _point_at_actors(connection)
 
+    def actors(self) -> list[dict[str, Any]]:
+        """Every actor's registry entry (``RegistryEntry.to_dict()``), as the registry
+        orders them: the most mentioned first, then by name."""
+        statement = select(actors.c.record).order_by(actors.c.mentions.desc(), actors.c.id)
+        with self.reading() as connection:
+            return [dict(record) for record in connection.scalars(statement)]
+
     def get_meta(self, key: str) -> str | None:
         with self.reading() as connection:
             value = connection.scalar(select(meta.c.value).where(meta.c.key == key))
