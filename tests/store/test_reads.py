@@ -119,6 +119,18 @@ def test_outlets_and_actor_names(store: Store) -> None:
     assert names["anonymous-u-s-official"].type == "anonymous"
 
 
+def test_actor_names_as_written(store: Store) -> None:
+    assert [a.id for a in store.actor_names(exact=["Stoltenberg"])] == ["jens-stoltenberg"]
+    assert [a.id for a in store.actor_names(exact=["jens-stoltenberg", "ISW"])] == [
+        "jens-stoltenberg"
+    ]
+    assert store.actor_names(exact=["Jens Stoltenberg"])[0].aliases == (
+        "Jens Stoltenberg",
+        "Stoltenberg",
+    )
+    assert store.actor_names(exact=["stoltenberg"]) == []  # as written: folding is the caller's
+
+
 def test_stored_actors_keep_the_registry_entry(store: Store) -> None:
     (jens,) = store.stored_actors(["jens-stoltenberg"])
     assert (jens.name, jens.type, jens.role, jens.affiliation) == (
@@ -154,8 +166,19 @@ def test_stored_positions_have_canonical_actors_and_their_article(store: Store) 
     mine = store.stored_positions(actor_id="jens-stoltenberg")
     assert [p.article for p in mine] == ["cbc", "independent"]
     assert store.stored_positions("no-such-issue") == []
+    assert [p.article for p in store.stored_positions(ISSUE, ids=[found[1].id, 999])] == ["cbc"]
     assert store.position_issues("government-of-germany") == [ISSUE]
     assert store.position_issues("institute-for-the-study-of-war") == []
+
+
+def test_position_days_place_each_position(store: Store) -> None:
+    days = store.position_days(ISSUE)
+    assert [d.id for d in days] == [p.id for p in store.stored_positions(ISSUE)]
+    undated = [d for d in days if d.as_of is None]
+    assert [(d.actor, d.stance, d.held_before, d.published) for d in undated] == [
+        ("government-of-germany", "opposes", date(2024, 5, 31), date(2024, 5, 31))
+    ]
+    assert store.position_days("no-such-issue") == []
 
 
 def test_quote_cluster_members_come_first_seen_first(store: Store) -> None:

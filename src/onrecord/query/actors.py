@@ -11,7 +11,7 @@ from typing import Any
 from onrecord.errors import ConfigError, NotFoundError
 from onrecord.model import Actor, ActorType, fold
 from onrecord.query.positions import track_from_store
-from onrecord.query.quotes import actors_named, quote_to_dict
+from onrecord.query.quotes import named_in_store, quote_to_dict
 from onrecord.resolve import RegistryEntry, RoleSighting, TrackedPosition
 from onrecord.store import QuoteFilter, Store, StoredActor, StoredQuote
 
@@ -88,7 +88,7 @@ def search_entries(entries: Iterable[RegistryEntry], text: str) -> list[Registry
 
 def actor_profile(store: Store, name: str) -> ActorProfile:
     """The profile of the actor ``name`` names (its id, name or an alias)."""
-    found = actors_named(store.actor_names(), name)
+    found = named_in_store(store, name)
     exact = [actor for actor in found if actor.id == name]
     if not found:
         raise NotFoundError(

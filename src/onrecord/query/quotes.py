@@ -20,6 +20,7 @@ from onrecord.store import ActorName, QuoteFilter, Store, StoredQuote
 __all__ = [
     "QUOTE_COLUMNS",
     "actors_named",
+    "named_in_store",
     "find_quotes",
     "quote_row",
     "quote_to_dict",
@@ -131,8 +132,15 @@ def quote_to_dict(quote: StoredQuote) -> dict[str, Any]:
     }
 
 
+def named_in_store(store: Store, name: str) -> list[ActorName]:
+    """The store's actors ``name`` names (see :func:`actors_named`): looked up as written
+    first, every actor read and folded only when that finds none."""
+    found = actors_named(store.actor_names(exact=[name, actor_id(name)]), name)
+    return found or actors_named(store.actor_names(), name)
+
+
 def _speaker_ids(store: Store, speaker: str) -> tuple[str, ...]:
-    found = actors_named(store.actor_names(), speaker)
+    found = named_in_store(store, speaker)
     if not found:
         raise NotFoundError(
             f"--speaker {speaker!r}: the store has no actor of that name, alias or id; "

@@ -24,6 +24,7 @@ from onrecord.store.protocol import (
 from onrecord.store.read_records import (
     ActorName,
     ExportColumn,
+    PositionDay,
     QuoteFilter,
     SourceCount,
     StoredActor,
@@ -40,6 +41,7 @@ __all__ = [
     "ExportColumn",
     "FormKey",
     "Mention",
+    "PositionDay",
     "QuoteCluster",
     "QuoteFilter",
     "RunRecord",

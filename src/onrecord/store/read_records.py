@@ -20,6 +20,7 @@ __all__ = [
     "EXPORT_TABLES",
     "ActorName",
     "ExportColumn",
+    "PositionDay",
     "QuoteFilter",
     "Reads",
     "SourceCount",
@@ -128,6 +129,19 @@ class StoredPosition:
 
 
 @dataclass(frozen=True)
+class PositionDay:
+    """What places a stored position in time, without the position: its row id, its
+    actor (the canonical id, else the name the analysis gave), stance and days."""
+
+    id: int
+    actor: str
+    stance: str
+    as_of: dt.date | None
+    held_before: dt.date | None
+    published: dt.date | None
+
+
+@dataclass(frozen=True)
 class StoredCluster:
     """A quote cluster: the same quote in several articles, its members first seen first."""
 
@@ -172,8 +186,9 @@ class Reads(Protocol):
         """Every outlet of a stored article, sorted."""
         ...
 
-    def actor_names(self) -> list[ActorName]:
-        """Every actor of the registry with its aliases, by id."""
+    def actor_names(self, exact: Sequence[str] | None = None) -> list[ActorName]:
+        """Every actor of the registry with its aliases, by id; with ``exact``, those
+        whose id, name or an alias is one of these, as written."""
         ...
 
     def stored_actors(self, ids: Sequence[str] | None = None) -> list[StoredActor]:
@@ -181,9 +196,17 @@ class Reads(Protocol):
         ...
 
     def stored_positions(
-        self, issue_id: str | None = None, actor_id: str | None = None
+        self,
+        issue_id: str | None = None,
+        actor_id: str | None = None,
+        ids: Sequence[int] | None = None,
     ) -> list[StoredPosition]:
-        """Current positions (on ``issue_id``, of ``actor_id``), by row id."""
+        """Current positions (on ``issue_id``, of ``actor_id``, with row ``ids``), by id."""
+        ...
+
+    def position_days(self, issue_id: str, until: dt.date | None = None) -> list[PositionDay]:
+        """What places each current position on ``issue_id`` in time, by row id; with
+        ``until``, of the positions dated by then and the undated ones."""
         ...
 
     def position_issues(self, actor_id: str) -> list[str]:
@@ -196,6 +219,11 @@ class Reads(Protocol):
 
     def source_counts(self) -> list[SourceCount]:
         """Current attributions counted by outlet and speaker type, sorted."""
+        ...
+
+    def database_size(self) -> int:
+        """The bytes the database takes (SQLite: the file, its write-ahead log folded in;
+        PostgreSQL: ``pg_database_size``)."""
         ...
 
     def export_columns(self, table: ExportTable) -> tuple[ExportColumn, ...]:

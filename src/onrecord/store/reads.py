@@ -9,6 +9,7 @@ the same rows in the same order.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -22,6 +23,7 @@ from onrecord.store.read_records import (
     ActorName,
     ExportColumn,
     ExportTable,
+    PositionDay,
     QuoteFilter,
     SourceCount,
     StoredActor,
@@ -45,12 +47,13 @@ PAGE = 1000  # exported rows fetched at once
 ANONYMOUS = ActorType.ANONYMOUS.value
 
 _speaker_type = func.coalesce(actors.c.type, attributions.c.mention_type)
+# In the order of StoredQuote's fields, so that a row is one: a long answer is made
+# at the speed of tuples, not of named lookups.
 _QUOTE_COLUMNS = (
     attributions.c.id,
     attributions.c.article_id,
     attributions.c.local_id,
-    articles.c.external_id,
-    articles.c.source,
+    func.coalesce(articles.c.external_id, articles.c.source, attributions.c.article_id),
     articles.c.title,
     articles.c.url,
     articles.c.outlet,
@@ -59,10 +62,8 @@ _QUOTE_COLUMNS = (
     attributions.c.kind,
     attributions.c.confidence,
     attributions.c.speaker_id,
-    func.coalesce(actors.c.name, attributions.c.mention_name, attributions.c.source_text).label(
-        "speaker"
-    ),
-    _speaker_type.label("speaker_type"),
+    func.coalesce(actors.c.name, attributions.c.mention_name, attributions.c.source_text),
+    _speaker_type,
     attributions.c.role,
     attributions.c.affiliation,
     attributions.c.source_text,
@@ -83,7 +84,7 @@ class SqlReads:
         if limit is not None:
             statement = statement.limit(limit)
         with self.engine.connect() as connection:
-            return [_quote(row) for row in connection.execute(statement)]
+            return [StoredQuote(*row) for row in connection.execute(statement).all()]
 
     def quote_id(self, article_id: str, local_id: str) -> int | None:
         a = attributions.c
@@ -97,13 +98,19 @@ class SqlReads:
         with self.engine.connect() as connection:
             return sorted(str(outlet) for outlet in connection.scalars(statement))
 
-    def actor_names(self) -> list[ActorName]:
-        with self.engine.connect() as connection:
-            aliases = _aliases(connection)
-            rows = connection.execute(
-                select(actors.c.id, actors.c.name, actors.c.type).order_by(actors.c.id)
+    def actor_names(self, exact: Sequence[str] | None = None) -> list[ActorName]:
+        statement = select(actors.c.id, actors.c.name, actors.c.type)
+        if exact is not None:
+            wanted = list(exact)
+            aliased = select(actor_aliases.c.actor_id).where(actor_aliases.c.alias.in_(wanted))
+            statement = statement.where(
+                actors.c.id.in_(wanted) | actors.c.name.in_(wanted) | actors.c.id.in_(aliased)
             )
-            return [ActorName(r.id, r.name, r.type, aliases.get(r.id, ())) for r in rows]
+        with self.engine.connect() as connection:
+            rows = connection.execute(statement).all()
+            aliases = _aliases(connection, [r.id for r in rows] if exact is not None else None)
+        found = [ActorName(r.id, r.name, r.type, aliases.get(r.id, ())) for r in rows]
+        return sorted(found, key=lambda actor: actor.id)
 
     def stored_actors(self, ids: Sequence[str] | None = None) -> list[StoredActor]:
         statement = select(actors).order_by(actors.c.id)
@@ -114,7 +121,10 @@ class SqlReads:
             return [_actor(row, aliases.get(row.id, ())) for row in connection.execute(statement)]
 
     def stored_positions(
-        self, issue_id: str | None = None, actor_id: str | None = None
+        self,
+        issue_id: str | None = None,
+        actor_id: str | None = None,
+        ids: Sequence[int] | None = None,
     ) -> list[StoredPosition]:
         p = positions.c
         statement = (
@@ -136,11 +146,33 @@ class SqlReads:
             statement = statement.where(p.issue_id == issue_id)
         if actor_id is not None:
             statement = statement.where(p.actor_id == actor_id)
+        if ids is not None:
+            statement = statement.where(p.id.in_(list(ids)))
         with self.engine.connect() as connection:
             rows = connection.execute(statement).all()
             wanted = {i for row in rows for i in (row.actor_id, row.speaker_id) if i}
             canon = _canonical(connection, wanted)
         return [_stored_position(row, canon) for row in rows]
+
+    def position_days(self, issue_id: str, until: dt.date | None = None) -> list[PositionDay]:
+        p = positions.c
+        statement = (
+            select(
+                p.id,
+                func.coalesce(p.actor_id, p.actor_name).label("actor"),
+                p.stance,
+                p.as_of,
+                p.held_before,
+                articles.c.published_on,
+            )
+            .join(articles, articles.c.id == p.article_id)
+            .where(p.current, p.issue_id == issue_id)
+            .order_by(p.id)
+        )
+        if until is not None:
+            statement = statement.where(p.as_of.is_(None) | (p.as_of <= until))
+        with self.engine.connect() as connection:
+            return [PositionDay(*row) for row in connection.execute(statement).all()]
 
     def position_issues(self, actor_id: str) -> list[str]:
         p = positions.c
@@ -186,6 +218,17 @@ class SqlReads:
             rows = connection.execute(statement).all()
         counts = [SourceCount(r.outlet, r.speaker_type, int(r.quotes)) for r in rows]
         return sorted(counts, key=lambda c: (c.outlet or "", c.speaker_type or ""))
+
+    def database_size(self) -> int:
+        with self.engine.connect() as connection:
+            if connection.dialect.name != "sqlite":
+                size = connection.scalar(text("SELECT pg_database_size(current_database())"))
+                return int(size or 0)
+            # The size the file has once its write-ahead log is folded in: page_count
+            # counts the pages of the latest snapshot, those in the log too.
+            pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+            page_size = connection.exec_driver_sql("PRAGMA page_size").scalar()
+            return int(pages or 0) * int(page_size or 0)
 
     def export_columns(self, table: ExportTable) -> tuple[ExportColumn, ...]:
         return export_columns(table)
@@ -253,30 +296,6 @@ def _about(query: str, dialect: str) -> ColumnElement[bool]:
     tsquery = " & ".join(f"{word}:*" for word in words)
     return and_(
         text("attributions.search @@ to_tsquery('simple', :tsquery)").bindparams(tsquery=tsquery)
-    )
-
-
-def _quote(row: Any) -> StoredQuote:
-    return StoredQuote(
-        id=int(row.id),
-        article_id=row.article_id,
-        local_id=row.local_id,
-        article=row.external_id or row.source or row.article_id,
-        title=row.title,
-        url=row.url,
-        outlet=row.outlet,
-        published=row.published_on,
-        said_on=row.said_on,
-        kind=row.kind,
-        confidence=float(row.confidence),
-        speaker_id=row.speaker_id,
-        speaker=row.speaker,
-        speaker_type=row.speaker_type,
-        role=row.role,
-        affiliation=row.affiliation,
-        source=row.source_text,
-        cue=row.cue_text,
-        content=row.content_text,
     )
 
 
