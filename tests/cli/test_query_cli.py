@@ -79,8 +79,13 @@ def test_actors_of_the_store(
     # With no INPUT, the store of the db setting.
     monkeypatch.setenv("ONRECORD_DB", db)
     out, _ = run(capsys, "actors")
-    assert out.splitlines()[0].split()[:3] == ["ID", "NAME", "TYPE"]
+    assert out.splitlines()[0].split() == [
+        "ID", "NAME", "TYPE", "MENTIONS", "ARTICLES", "ROLES", "ALIASES"
+    ]  # fmt: skip
     assert len(out.splitlines()) == 6
+    out, _ = run(capsys, "actors", "--format", "csv", "--search", "stoltenberg")
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert (row["id"], row["aliases"]) == ("jens-stoltenberg", "Jens Stoltenberg; Stoltenberg")
     _, err = run(capsys, "actors", "news/", "--db", db, code=2)
     assert "not both" in err
 

@@ -3,16 +3,18 @@ analyses (what ``onrecord positions --issue FILE INPUT…`` runs), on both diale
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from onrecord import api
+from onrecord.bench._corpus import copies
 from onrecord.errors import NotFoundError
-from onrecord.query.positions import needed_as_of, track_from_store
+from onrecord.query import track_from_store
 from onrecord.resolve import PositionTracker
-from onrecord.store import PositionDay, Store
+from onrecord.store import Store
 from stored_corpus import ISSUE, ISSUE_FILE, analyses, corpus_url, filled
 
 
@@ -66,38 +68,72 @@ def test_an_issue_the_store_does_not_follow(store: Store) -> None:
         track_from_store(store, "tolls")
 
 
-def _day(
-    number: int,
-    actor: str = "a",
-    stance: str = "for",
-    as_of: date | None = None,
-    held_before: date | None = None,
-    published: date | None = date(2024, 5, 20),
-) -> PositionDay:
-    return PositionDay(number, actor, stance, as_of, held_before, published)
+# The rule store._as_of applies in SQL, in Python: the oracle it is checked against.
+Day = tuple[int, str, str, date | None, date | None, date | None]  # id, actor, stance, days
 
 
-def test_as_of_a_day_only_the_last_two_days_of_each_actor_are_read() -> None:
-    days = [
-        _day(1, as_of=date(2024, 5, 1)),
-        _day(2, as_of=date(2024, 5, 10), stance="against"),
-        _day(3, as_of=date(2024, 5, 12)),
-        _day(4),  # undated: placed on its publication day, 20 May
-        _day(5, as_of=date(2024, 6, 1)),  # after the day asked about
-        _day(6, actor="b", as_of=date(2024, 5, 2)),
-        _day(7, actor="c", as_of=date(2024, 7, 1)),  # nothing by then
-    ]
-    # a: latest by 31 May is 20 May (undated 4); the dated day before it is 12 May.
-    assert needed_as_of(days, date(2024, 5, 31)) == [3, 4, 6]
-    # On 12 May itself: that day and the dated day before it (10 May), for the shift.
-    assert needed_as_of(days, date(2024, 5, 12)) == [2, 3, 6]
-    assert needed_as_of(days, date(2024, 4, 1)) == []
+def needed_as_of(days: list[Day], as_of: date) -> list[int]:
+    """Of each actor, its positions placed from its last dated day before its latest day
+    by ``as_of`` up to ``as_of``, and the undated ones merged with those."""
+    by_actor: dict[str, list[Day]] = defaultdict(list)
+    for day in days:
+        by_actor[day[1]].append(day)
+    needed: set[int] = set()
+    for held in by_actor.values():
+        placed = [(d, _placed_on(d)) for d in held]
+        on_time = [(d, when) for d, when in placed if when is not None and when <= as_of]
+        if not on_time:
+            continue
+        latest = max(when for _, when in on_time)
+        dated = [when for d, when in on_time if (d[3] or d[4]) and when < latest]
+        chosen = [d for d, when in on_time if when >= max(dated, default=latest)]
+        undated = {(d[2], d[5]) for d in chosen if d[3] is None}
+        needed.update(d[0] for d in chosen)
+        needed.update(d[0] for d in held if d[3] is None and (d[2], d[5]) in undated)
+    return sorted(needed)
 
 
-def test_as_of_an_undated_position_brings_those_it_merges_with() -> None:
-    days = [
-        _day(1, stance="against", held_before=date(2024, 5, 10)),  # placed on 9 May
-        _day(2, stance="against"),  # the same article day and stance: merged with 1
-        _day(3, stance="against", published=date(2024, 5, 21)),  # another day: not merged
-    ]
-    assert needed_as_of(days, date(2024, 5, 9)) == [1, 2]
+def _placed_on(day: Day) -> date | None:
+    _, _, _, as_of, held_before, published = day
+    if as_of is None and held_before is not None:
+        return held_before - timedelta(days=1)
+    return as_of or published
+
+
+def _days(store: Store) -> list[Day]:
+    return [
+        (s.id, s.position.actor.id, s.position.stance, s.position.as_of,
+         s.position.held_before, s.published)
+        for s in store.stored_positions(ISSUE)
+    ]  # fmt: skip
+
+
+def test_the_store_chooses_the_positions_the_rule_names(store: Store) -> None:
+    days = _days(store)
+    for offset in range(-3, 33):
+        day = date(2024, 5, 1) + timedelta(days=offset)
+        assert store.positions_as_of(ISSUE, day) == needed_as_of(days, day), day
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def generated(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """Copies of the corpus (the benchmark's generator): many days, actors and stances."""
+    with filled(corpus_url(request, tmp_path_factory.mktemp("generated"))) as stored:
+        run = stored.start_run("ingest", ["copies"], "test")
+        issue = stored.current_issues()[0]
+        for copy in copies(analyses(), 150, variants=3):
+            stored.add_analysis(copy, copy.article.url or copy.article.id, run, [issue.hash])
+        api.resolve_actors(stored)
+        yield stored
+
+
+@pytest.mark.parametrize("day", [date(2024, 5, 3), date(2024, 6, 15), date(2024, 8, 1)])
+def test_on_a_generated_store_as_of_a_day_equals_the_trackers(generated: Store, day: date) -> None:
+    assert generated.positions_as_of(ISSUE, day) == needed_as_of(_days(generated), day)
+    everything = PositionTracker(api.load_issue(ISSUE_FILE))
+    for analysis in generated.analyses(canonical=False):
+        everything.add(analysis)
+    found = track_from_store(generated, ISSUE, day).positions
+    assert found and [t.to_dict() for t in found] == [t.to_dict() for t in everything.current(day)]

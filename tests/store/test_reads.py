@@ -171,14 +171,31 @@ def test_stored_positions_have_canonical_actors_and_their_article(store: Store) 
     assert store.position_issues("institute-for-the-study-of-war") == []
 
 
-def test_position_days_place_each_position(store: Store) -> None:
-    days = store.position_days(ISSUE)
-    assert [d.id for d in days] == [p.id for p in store.stored_positions(ISSUE)]
-    undated = [d for d in days if d.as_of is None]
-    assert [(d.actor, d.stance, d.held_before, d.published) for d in undated] == [
-        ("government-of-germany", "opposes", date(2024, 5, 31), date(2024, 5, 31))
+def test_positions_as_of_a_day_are_those_the_tracker_needs(store: Store) -> None:
+    by_id = {p.id: (p.article, p.position.stance) for p in store.stored_positions(ISSUE)}
+
+    def chosen(day: date) -> list[tuple[str, str]]:
+        return [by_id[i] for i in store.positions_as_of(ISSUE, day)]
+
+    # Stoltenberg opposed on 3 May; the U.S. and he on 30 May; Germany, undated "opposes"
+    # placed on 30 May (held before 31 May), then "supports" on 31 May in two articles.
+    assert chosen(date(2024, 5, 2)) == []
+    assert chosen(date(2024, 5, 3)) == [("independent", "opposes")]
+    assert chosen(date(2024, 5, 30)) == [
+        ("cbc", "supports"),
+        ("cbc", "supports with limits"),
+        ("reuters", "opposes"),
+        ("independent", "opposes"),
     ]
-    assert store.position_days("no-such-issue") == []
+    assert chosen(date(2024, 6, 1)) == [
+        ("cbc", "supports"),
+        ("cbc", "supports with limits"),
+        ("reuters", "supports"),
+        ("reuters", "opposes"),
+        ("standard", "supports"),
+        ("independent", "opposes"),
+    ]
+    assert store.positions_as_of("no-such-issue", date(2024, 6, 1)) == []
 
 
 def test_quote_cluster_members_come_first_seen_first(store: Store) -> None:

@@ -12,14 +12,18 @@ from typing import TextIO
 from onrecord.cli._output import Column, clip, print_rows
 from onrecord.errors import ConfigError
 from onrecord.query import (
+    ACTOR_COLUMNS,
     ActorProfile,
     QuoteProvenance,
+    Row,
     SourceShare,
+    actor_row,
     carrier_row,
     quote_row,
     source_row,
     tracked_position_summary,
 )
+from onrecord.resolve import RegistryEntry
 from onrecord.store import StoredQuote
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -68,6 +72,18 @@ POSITIONS = (
 )
 
 
+# The store's actors: the columns of `onrecord actors` on files, then every alias.
+STORE_ACTORS = (
+    Column("id", "ID", 30),
+    Column("name", "NAME", 30),
+    Column("type", "TYPE", 12),
+    Column("mentions", "MENTIONS", 8, right=True),
+    Column("articles", "ARTICLES", 8, right=True),
+    Column("roles", "ROLES", 40),
+    Column("aliases", "ALIASES", 60),
+)
+
+
 def add_db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
@@ -84,6 +100,18 @@ def parse_day(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise ConfigError(f"{option} {value!r} is not a date; give it as YYYY-MM-DD") from None
+
+
+ACTOR_CSV_COLUMNS = (*ACTOR_COLUMNS, "aliases")
+
+
+def actor_csv_row(entry: RegistryEntry) -> Row:
+    """An actor as `onrecord actors` shows it, with every alias (joined by "; ")."""
+    return {**actor_row(entry), "aliases": "; ".join(entry.aliases)}
+
+
+def print_store_actors(entries: Iterable[RegistryEntry], out: TextIO | None = None) -> None:
+    print_rows(map(actor_csv_row, entries), STORE_ACTORS, out)
 
 
 def print_quotes(quotes: Iterable[StoredQuote], out: TextIO | None = None) -> None:

@@ -4,12 +4,18 @@ files, or of the store."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from onrecord import api
 from onrecord.cli._analyses import AnalysisStream
 from onrecord.cli._output import FORMATS, add_format_option, write_records
-from onrecord.cli._reading import add_db_option
+from onrecord.cli._reading import (
+    ACTOR_CSV_COLUMNS,
+    actor_csv_row,
+    add_db_option,
+    print_store_actors,
+)
 from onrecord.cli._tables import print_actors
 from onrecord.errors import ConfigError
 from onrecord.query import search_entries
@@ -41,7 +47,7 @@ def register(sub: Subparsers) -> None:
         metavar="FILE",
         help="a TOML file of names to merge or keep apart (format: docs/actors.md)",
     )
-    add_format_option(p, FORMATS, "table")
+    add_format_option(p, (*FORMATS, "csv"), "table")
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run)
 
@@ -58,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     entries = api.actor_registry(analyses, args.aliases).actors()
     if args.search is not None:
         entries = search_entries(entries, args.search)
-    write_records(entries, args.format, as_dict=RegistryEntry.to_dict, table=print_actors)
+    write_actors(entries, args.format, print_actors)
     return 1 if analyses.failures else 0
 
 
@@ -71,5 +77,18 @@ def _from_store(args: argparse.Namespace) -> int:
             "file given to `onrecord ingest --aliases`"
         )
     entries = api.actors(args.db, search=args.search)
-    write_records(entries, args.format, as_dict=RegistryEntry.to_dict, table=print_actors)
+    write_actors(entries, args.format, print_store_actors)
     return 0
+
+
+def write_actors(
+    entries: list[RegistryEntry], fmt: str, table: Callable[[Iterable[RegistryEntry]], None]
+) -> None:
+    write_records(
+        entries,
+        fmt,
+        as_dict=RegistryEntry.to_dict,
+        table=table,
+        csv_row=actor_csv_row,
+        csv_columns=ACTOR_CSV_COLUMNS,
+    )

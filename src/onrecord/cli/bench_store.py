@@ -105,7 +105,8 @@ def _print_store(f: StoreFigures, out: TextIO) -> None:
         file=out,
     )
     for name, ms in f.latency_ms.items():
-        print(f"{name:32} {ms:8.1f} ms  ({f.rows[name]} rows)", file=out)
+        cpu = f.cpu_ms[name]
+        print(f"{name:28} {ms:7.1f} ms (CPU {cpu:6.1f} ms)  {f.rows[name]} rows", file=out)
 
 
 def _originals(inputs: list[str]) -> list[Article]:

@@ -11,18 +11,17 @@ and the one from files are the same function of the same positions.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from onrecord.errors import NotFoundError
 from onrecord.model import Actor, ActorType, Issue
 from onrecord.resolve import TrackedPosition
 from onrecord.resolve._timeline import Sighting, current, timelines
-from onrecord.store import PositionDay, Store, StoredPosition
+from onrecord.store import Store, StoredPosition
 
-__all__ = ["Timeline", "needed_as_of", "stored_issue", "track_from_store"]
+__all__ = ["Timeline", "stored_issue", "track_from_store"]
 
 
 @dataclass(frozen=True)
@@ -57,53 +56,15 @@ def track_from_store(
         by_actor = _timelines(store, store.stored_positions(issue_id, actor_id))
         return Timeline(issue, [item for line in by_actor.values() for item in line])
     if actor_id is None:
-        ids = needed_as_of(store.position_days(issue_id, until=as_of), as_of)
+        ids = store.positions_as_of(issue_id, as_of)
         stored = store.stored_positions(issue_id, ids=ids) if ids else []
     else:
         stored = store.stored_positions(issue_id, actor_id)
+    # Where each actor stood that day depends on a few of its positions only: the
+    # store picks them (store._as_of), and the tracker's rules run over those.
     by_actor = _timelines(store, stored)
-    return Timeline(
-        issue, [item for line in by_actor.values() for item in current(line, as_of)], as_of
-    )
-
-
-def needed_as_of(days: Sequence[PositionDay], as_of: date) -> list[int]:
-    """The positions that where actors stood on ``as_of`` depends on: of each actor, those
-    placed from its last dated day before its latest day by ``as_of`` up to ``as_of``
-    (that day's shifts are from the day before it), and every position merged with one
-    of them. The tracker over these gives, as of that day, what it gives over all; over
-    a long record it reads a few positions an actor instead of every one.
-    """
-    by_actor: dict[str, list[PositionDay]] = defaultdict(list)
-    for day in days:
-        by_actor[day.actor].append(day)
-    needed: set[int] = set()
-    for held in by_actor.values():
-        placed = [(d, _placed_on(d)) for d in held]
-        on_time = [(d, when) for d, when in placed if when is not None and when <= as_of]
-        if not on_time:
-            continue
-        latest = max(when for _, when in on_time)
-        dated = [when for d, when in on_time if _dated(d) and when < latest]
-        start = max(dated, default=latest)
-        chosen = [d for d, when in on_time if when >= start]
-        # An undated position merges with the actor's others of that stance and article day.
-        undated = {(d.stance, d.published) for d in chosen if d.as_of is None}
-        needed.update(d.id for d in chosen)
-        needed.update(d.id for d in held if d.as_of is None and (d.stance, d.published) in undated)
-    return sorted(needed)
-
-
-def _placed_on(day: PositionDay) -> date | None:
-    # Sighting.placed_on: its day, else the day before it was held before, else publication.
-    if day.as_of is None and day.held_before is not None:
-        return day.held_before - timedelta(days=1)
-    return day.as_of or day.published
-
-
-def _dated(day: PositionDay) -> bool:
-    # A day _flag_shifts counts as a day: dated, or held before a known day.
-    return day.as_of is not None or day.held_before is not None
+    found = [item for line in by_actor.values() for item in current(line, as_of)]
+    return Timeline(issue, found, as_of)
 
 
 def _timelines(store: Store, stored: Sequence[StoredPosition]) -> dict[str, list[TrackedPosition]]:

@@ -24,7 +24,6 @@ from onrecord.store.protocol import (
 from onrecord.store.read_records import (
     ActorName,
     ExportColumn,
-    PositionDay,
     QuoteFilter,
     SourceCount,
     StoredActor,
@@ -41,7 +40,6 @@ __all__ = [
     "ExportColumn",
     "FormKey",
     "Mention",
-    "PositionDay",
     "QuoteCluster",
     "QuoteFilter",
     "RunRecord",

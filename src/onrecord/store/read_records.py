@@ -20,7 +20,6 @@ __all__ = [
     "EXPORT_TABLES",
     "ActorName",
     "ExportColumn",
-    "PositionDay",
     "QuoteFilter",
     "Reads",
     "SourceCount",
@@ -129,19 +128,6 @@ class StoredPosition:
 
 
 @dataclass(frozen=True)
-class PositionDay:
-    """What places a stored position in time, without the position: its row id, its
-    actor (the canonical id, else the name the analysis gave), stance and days."""
-
-    id: int
-    actor: str
-    stance: str
-    as_of: dt.date | None
-    held_before: dt.date | None
-    published: dt.date | None
-
-
-@dataclass(frozen=True)
 class StoredCluster:
     """A quote cluster: the same quote in several articles, its members first seen first."""
 
@@ -204,9 +190,9 @@ class Reads(Protocol):
         """Current positions (on ``issue_id``, of ``actor_id``, with row ``ids``), by id."""
         ...
 
-    def position_days(self, issue_id: str, until: dt.date | None = None) -> list[PositionDay]:
-        """What places each current position on ``issue_id`` in time, by row id; with
-        ``until``, of the positions dated by then and the undated ones."""
+    def positions_as_of(self, issue_id: str, as_of: dt.date) -> list[int]:
+        """The ids of the current positions on ``issue_id`` that where each actor stood
+        on ``as_of`` depends on (``store._as_of``), sorted."""
         ...
 
     def position_issues(self, actor_id: str) -> list[str]:

@@ -18,12 +18,12 @@ from sqlalchemy import ColumnElement, Connection, Engine, Select, and_, func, se
 
 from onrecord.model import Actor, ActorType, Position
 from onrecord.store import fts
+from onrecord.store._as_of import positions_as_of
 from onrecord.store._export import KEY, complete_rows, export_columns, export_select
 from onrecord.store.read_records import (
     ActorName,
     ExportColumn,
     ExportTable,
-    PositionDay,
     QuoteFilter,
     SourceCount,
     StoredActor,
@@ -113,12 +113,14 @@ class SqlReads:
         return sorted(found, key=lambda actor: actor.id)
 
     def stored_actors(self, ids: Sequence[str] | None = None) -> list[StoredActor]:
-        statement = select(actors).order_by(actors.c.id)
+        statement = select(actors)
         if ids is not None:
             statement = statement.where(actors.c.id.in_(list(ids)))
         with self.engine.connect() as connection:
             aliases = _aliases(connection, ids)
-            return [_actor(row, aliases.get(row.id, ())) for row in connection.execute(statement)]
+            found = [_actor(row, aliases.get(row.id, ())) for row in connection.execute(statement)]
+        # Sorted here, not by the database: by code point whatever the server's locale.
+        return sorted(found, key=lambda actor: actor.id)
 
     def stored_positions(
         self,
@@ -154,25 +156,9 @@ class SqlReads:
             canon = _canonical(connection, wanted)
         return [_stored_position(row, canon) for row in rows]
 
-    def position_days(self, issue_id: str, until: dt.date | None = None) -> list[PositionDay]:
-        p = positions.c
-        statement = (
-            select(
-                p.id,
-                func.coalesce(p.actor_id, p.actor_name).label("actor"),
-                p.stance,
-                p.as_of,
-                p.held_before,
-                articles.c.published_on,
-            )
-            .join(articles, articles.c.id == p.article_id)
-            .where(p.current, p.issue_id == issue_id)
-            .order_by(p.id)
-        )
-        if until is not None:
-            statement = statement.where(p.as_of.is_(None) | (p.as_of <= until))
+    def positions_as_of(self, issue_id: str, as_of: dt.date) -> list[int]:
         with self.engine.connect() as connection:
-            return [PositionDay(*row) for row in connection.execute(statement).all()]
+            return positions_as_of(connection, issue_id, as_of)
 
     def position_issues(self, actor_id: str) -> list[str]:
         p = positions.c
