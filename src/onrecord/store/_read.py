@@ -19,7 +19,15 @@ from onrecord.model import Actor, ActorType, Analysis, Article, Attribution, Pos
 from onrecord.store.protocol import Mention
 from onrecord.store.schema import actors, analyses, articles, attributions, positions, provenances
 
-__all__ = ["PAGE", "article_from_row", "read_analyses", "read_articles", "read_mentions"]
+__all__ = [
+    "PAGE",
+    "article_from_row",
+    "canonical_actors",
+    "current_article_ids",
+    "read_articles",
+    "read_mentions",
+    "read_page",
+]
 
 PAGE = 200  # articles read at once
 
@@ -50,18 +58,11 @@ def current_article_ids(connection: Connection, ids: Iterable[str] | None) -> li
     return list(connection.scalars(statement))
 
 
-def read_analyses(
-    connection: Connection, ids: Sequence[str], canonical: bool
-) -> Iterator[Analysis]:
-    """The current analysis of each article in ``ids``, in that order."""
-    canon = _canonical_actors(connection) if canonical else {}
-    for start in range(0, len(ids), PAGE):
-        yield from _page(connection, ids[start : start + PAGE], canon)
-
-
-def _page(
+def read_page(
     connection: Connection, ids: Sequence[str], canon: dict[str, Actor]
 ) -> Iterator[Analysis]:
+    """The current analysis of each article in ``ids``, in that order, its actors the
+    canonical ones of ``canon`` (by id) where resolved."""
     heads = {
         row.article_id: row
         for row in connection.execute(
@@ -122,7 +123,8 @@ def _positions(
     return out
 
 
-def _canonical_actors(connection: Connection) -> dict[str, Actor]:
+def canonical_actors(connection: Connection) -> dict[str, Actor]:
+    """The store's actors by id."""
     rows = connection.execute(
         select(actors.c.id, actors.c.name, actors.c.type, actors.c.role, actors.c.affiliation)
     )

@@ -96,27 +96,26 @@ def _sqlite_begin(connection: Connection) -> None:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the database to the newest migration (creating it when empty)."""
+    """Bring the database to the newest migration (creating it when empty), in one
+    transaction that holds the write lock: two processes opening a new store at once
+    migrate it once."""
     with resources.as_file(resources.files("onrecord.store").joinpath("migrations")) as folder:
         config = Config()
         config.set_main_option("script_location", str(folder))
+        head = ScriptDirectory.from_config(config).get_current_head()
         try:
             with engine.connect() as connection:
-                connection = connection.execution_options(**{WRITE: True})
-                if _current_revision(connection) == _head(config):
-                    return
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
-                connection.commit()
+                connection.execution_options(**{WRITE: True})
+                with connection.begin():
+                    if connection.dialect.name == "postgresql":
+                        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+                    if MigrationContext.configure(connection).get_current_revision() == head:
+                        return
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
         except OperationalError as exc:
             raise StoreError(f"{shown_url(str(engine.url))}: cannot open: {exc.orig}") from exc
 
 
-def _current_revision(connection: Connection) -> str | None:
-    revision = MigrationContext.configure(connection).get_current_revision()
-    connection.rollback()  # the check's read transaction must not hold the migration's
-    return revision
-
-
-def _head(config: Config) -> str | None:
-    return ScriptDirectory.from_config(config).get_current_head()
+# PostgreSQL's advisory lock key for migrating: any number, the same in every process.
+_PG_LOCK = 7_142_025

@@ -199,8 +199,12 @@ class SqlStore(SqlReads):
         """Stored articles (those with ``ids``, else all), in the order they were stored."""
         with self.reading() as connection:
             wanted = _read.current_article_ids(connection, ids)
-            for start in range(0, len(wanted), _read.PAGE):
-                yield from _read.read_articles(connection, wanted[start : start + _read.PAGE])
+        # A read transaction a page long: one held for the whole loop would keep SQLite
+        # from folding the writes made meanwhile (reanalyze's) back into the database.
+        for start in range(0, len(wanted), _read.PAGE):
+            with self.reading() as connection:
+                page = _read.read_articles(connection, wanted[start : start + _read.PAGE])
+            yield from page
 
     def analyses(
         self, ids: Iterable[str] | None = None, *, canonical: bool = True
@@ -210,7 +214,11 @@ class SqlStore(SqlReads):
         the role the article gave; else as the article's analysis named them."""
         with self.reading() as connection:
             wanted = _read.current_article_ids(connection, ids)
-            yield from _read.read_analyses(connection, wanted, canonical)
+            canon = _read.canonical_actors(connection) if canonical else {}
+        for start in range(0, len(wanted), _read.PAGE):
+            with self.reading() as connection:
+                page = list(_read.read_page(connection, wanted[start : start + _read.PAGE], canon))
+            yield from page
 
     # The actor registry.
     def mentions(self) -> Iterator[Mention]:
