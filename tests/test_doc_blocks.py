@@ -59,6 +59,13 @@ NOT_RUN = {
     "onrecord train --data ../shared/data/polnear --split train --out my-model --cache .cache": (
         "about 14 minutes; the trainer's tests train on a few articles"
     ),
+    "datasette record.db": (
+        "serves until stopped, and is not onrecord: tests/store/test_views.py serves the "
+        "views with Datasette's own client"
+    ),
+    "onrecord bench store --articles 10000": (
+        "minutes: docs/queries.md shows its figures; tests/bench/test_store_bench.py runs it small"
+    ),
 }
 
 

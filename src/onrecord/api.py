@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from onrecord import ingest
-from onrecord.errors import ConfigError, ReadError
+from onrecord import ingest, query
+from onrecord.errors import ConfigError, ReadError, StoreError
 from onrecord.ingest.manifest import Manifest, read_manifest
 from onrecord.issues import load_issue
 from onrecord.model import Actor, Analysis, Article, Issue
@@ -22,25 +23,37 @@ from onrecord.store import ActorRecord, Added, FormKey, Store, StoredIssue
 from onrecord.store import open_store as _open_store
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from onrecord.nlp import Annotator
+    from onrecord.query import ActorProfile, Exported, QuoteProvenance, SourceShare, Timeline
+    from onrecord.resolve import RegistryEntry
+    from onrecord.store import StoredQuote
 
 __all__ = [
     "Failure",
     "IngestSummary",
     "Progress",
+    "actor",
     "actor_registry",
+    "actors",
     "analyze",
     "analyze_many",
+    "export",
     "ingest_articles",
     "load_issue",
     "load_manifest",
     "open_store",
+    "provenance",
+    "quotes",
     "read",
     "read_many",
     "reanalyze",
     "resolve_actors",
     "settings",
+    "sources",
     "track_positions",
+    "tracker",
 ]
 
 Source = str | os.PathLike[str]
@@ -414,3 +427,108 @@ def _annotator(settings: Settings) -> Annotator:
     from onrecord.nlp import Annotator  # spaCy loads only when analysis is asked for
 
     return Annotator(settings)
+
+
+# Reading the store (docs/queries.md). ``db`` is an open Store, a path or URL, or None
+# for the ``db`` setting; a store named by path must exist: reading never makes one.
+
+
+def quotes(
+    db: Store | str | None = None,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    anonymous: bool = False,
+    limit: int | None = None,
+    settings: Settings | None = None,
+) -> list[StoredQuote]:
+    """Stored quotes meeting every condition given, by day; see ``query.find_quotes``."""
+    with _reading(db, settings) as store:
+        return query.find_quotes(
+            store,
+            speaker=speaker,
+            about=about,
+            since=since,
+            until=until,
+            outlet=outlet,
+            kind=kind,
+            anonymous=anonymous,
+            limit=limit,
+        )
+
+
+def actors(
+    db: Store | str | None = None, *, search: str | None = None, settings: Settings | None = None
+) -> list[RegistryEntry]:
+    """The store's actors, as ``actor_registry`` gives them for files; with ``search``,
+    those whose name, an alias or the id holds it."""
+    with _reading(db, settings) as store:
+        return query.stored_entries(store, search)
+
+
+def actor(
+    name: str, db: Store | str | None = None, settings: Settings | None = None
+) -> ActorProfile:
+    """One actor (by id, name or alias): roles over time, quotes and positions."""
+    with _reading(db, settings) as store:
+        return query.actor_profile(store, name)
+
+
+def tracker(
+    issue_id: str,
+    db: Store | str | None = None,
+    *,
+    as_of: date | None = None,
+    settings: Settings | None = None,
+) -> Timeline:
+    """The positions tracker of a stored issue: ``track_positions`` over the store."""
+    with _reading(db, settings) as store:
+        return query.track_from_store(store, issue_id, as_of)
+
+
+def provenance(
+    quote_id: str | int, db: Store | str | None = None, settings: Settings | None = None
+) -> QuoteProvenance:
+    """Where a stored quote was first seen, and every article that carried it."""
+    with _reading(db, settings) as store:
+        return query.quote_provenance(store, quote_id)
+
+
+def sources(db: Store | str | None = None, settings: Settings | None = None) -> list[SourceShare]:
+    """Who gets quoted: named and anonymous sources by outlet and by speaker type."""
+    with _reading(db, settings) as store:
+        return query.source_shares(store)
+
+
+def export(
+    out: Source, fmt: str = "jsonl", db: Store | str | None = None, settings: Settings | None = None
+) -> list[Exported]:
+    """The store's tables into the folder ``out`` as jsonl, csv or parquet, or its
+    discourse network as gexf or graphml; the files written."""
+    with _reading(db, settings) as store:
+        if fmt in query.NETWORK_FORMATS:
+            return [query.write_network(store, Path(out), fmt)]
+        return query.export_tables(store, Path(out), fmt)
+
+
+@contextmanager
+def _reading(db: Store | str | None, settings: Settings | None) -> Iterator[Store]:
+    if db is not None and not isinstance(db, str):
+        yield db  # the caller's store, left open
+        return
+    target = db or (settings or Settings.load()).db
+    if "://" not in target or target.startswith("sqlite:///"):
+        path = Path(target.removeprefix("sqlite:///")).expanduser()
+        if not path.exists():
+            raise StoreError(
+                f"{path}: no store there; `onrecord ingest --db {target} ARTICLES…` makes one"
+            )
+    store = _open_store(target)
+    try:
+        yield store
+    finally:
+        store.close()

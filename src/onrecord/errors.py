@@ -15,6 +15,7 @@ __all__ = [
     "ModelError",
     "DataError",
     "StoreError",
+    "NotFoundError",
 ]
 
 
@@ -56,3 +57,7 @@ class DataError(OnrecordError):
 
 class StoreError(OnrecordError):
     """The database cannot be opened, or holds what this onrecord cannot read."""
+
+
+class NotFoundError(OnrecordError):
+    """The store holds no actor, issue or quote by the name or id asked for."""

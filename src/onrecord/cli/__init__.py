@@ -19,14 +19,19 @@ __all__ = ["main"]
 
 def build_parser() -> argparse.ArgumentParser:
     from onrecord.cli import (
+        actor,
         actors,
         analyze,
         bench,
         demo,
         evaluate,
+        export,
         ingest,
         positions,
+        provenance,
+        quotes,
         read,
+        sources,
         train,
     )
 
@@ -36,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version('onrecord')}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (demo, read, analyze, ingest, actors, positions, evaluate, train, bench):
+    reading = (quotes, actors, actor, positions, provenance, sources, export)
+    for module in (demo, read, analyze, ingest, *reading, evaluate, train, bench):
         module.register(sub)
     return parser
 

@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from onrecord.bench import BenchReport, SystemFigures, bench_polnear
+from onrecord.cli import bench_store
 from onrecord.cli._output import error
 
 if TYPE_CHECKING:
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser("bench", help="measure throughput and memory against a reference peer")
+    p = sub.add_parser(
+        "bench", help="measure throughput and memory against a reference peer, and the store"
+    )
     which = p.add_subparsers(dest="dataset", metavar="DATASET", required=True)
     polnear = which.add_parser(
         "polnear",
@@ -41,6 +44,7 @@ def register(sub: Subparsers) -> None:
     )
     polnear.add_argument("--json", action="store_true", help="print the figures as JSON")
     polnear.set_defaults(run=run)
+    bench_store.register(which)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""``onrecord positions``: where each actor stands on an issue, over time, across articles."""
+"""``onrecord positions``: where each actor stands on an issue, over time, across articles:
+of the input files, or of the store."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from onrecord import api
 from onrecord.cli._analyses import AnalysisStream, InputMetadata, add_input_options
 from onrecord.cli._output import add_format_option, error, write_records
 from onrecord.cli._progress import add_quiet_option, wanted
+from onrecord.cli._reading import add_db_option
 from onrecord.cli._tables import print_timeline
 from onrecord.errors import ConfigError
 from onrecord.model import Issue
@@ -30,13 +32,13 @@ def register(sub: Subparsers) -> None:
         "of an issue file, merge the positions of one actor on one fact across articles "
         "(one actor, one id, as in `onrecord actors`), and print each actor's positions "
         "in date order, shifts of stance marked, and its undated positions apart. INPUT is "
-        "anything `onrecord read` accepts. See docs/positions.md for the issue file and the "
-        "rules.",
+        "anything `onrecord read` accepts. Without --issue, give the id of an issue the store "
+        "follows (ISSUE_ID) instead of INPUTs: the tracker is then the store's, over every "
+        "stored article. See docs/positions.md for the issue file and the rules.",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument(
-        "--issue", required=True, metavar="FILE", help="the issue file (format: docs/positions.md)"
-    )
+    p.add_argument("inputs", nargs="+", metavar="ISSUE_ID | INPUT")
+    p.add_argument("--issue", metavar="FILE", help="the issue file (format: docs/positions.md)")
+    add_db_option(p)
     p.add_argument(
         "--as-of",
         metavar="DATE",
@@ -58,8 +60,12 @@ def register(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Bad arguments fail before any article is read.
-    issue = api.load_issue(args.issue)
     as_of = parse_day(args.as_of, "--as-of") if args.as_of else None
+    if args.issue is None:
+        return _from_store(args, as_of)
+    if args.db:
+        raise ConfigError("--db reads the store: give an ISSUE_ID and no --issue FILE")
+    issue = api.load_issue(args.issue)
     if args.aliases:
         load_aliases(args.aliases)
     metadata = InputMetadata.from_args(args)
@@ -75,6 +81,25 @@ def run(args: argparse.Namespace) -> int:
         error(f"no positions on {issue.id!r} found" + (f" on or before {as_of}" if as_of else ""))
     write(tracked, issue, args.format)
     return 1 if analyses.failures else 0
+
+
+def _from_store(args: argparse.Namespace, as_of: date | None) -> int:
+    if len(args.inputs) != 1:
+        raise ConfigError(
+            "give one ISSUE_ID to read the store's tracker, or --issue FILE with the INPUTs "
+            "to analyse"
+        )
+    if args.aliases:
+        raise ConfigError(
+            "--aliases is for INPUT files: the store's actors were merged with the aliases "
+            "file given to `onrecord ingest --aliases`"
+        )
+    found = api.tracker(args.inputs[0], args.db, as_of=as_of)
+    if not found.positions:
+        when = f" on or before {as_of}" if as_of else ""
+        error(f"no positions on {found.issue.id!r} in the store{when}")
+    write(found.positions, found.issue, args.format)
+    return 0
 
 
 def parse_day(value: str, option: str) -> date:

@@ -1,10 +1,37 @@
 """The read side: records as the rows and views that people and exports read.
 
-Pure functions over record-model objects (and what ``resolve`` makes of them), shared
-by the CLI, the web app and exports. Quotes, actors, positions, provenance and sources
-from the store land here with the store.
+Pure functions over record-model objects (and what ``resolve`` makes of them) in
+``query.rows``; over a :class:`onrecord.store.Store`, the questions asked of the
+record: quotes, actors, the positions tracker, a quote's provenance, who gets quoted,
+and the exports. Shared by the CLI, the web app and the Python API.
 """
 
+from onrecord.query.actors import (
+    ROLE_SPELL_COLUMNS,
+    ActorProfile,
+    RoleSpell,
+    actor_profile,
+    registry_entry,
+    role_spells,
+    search_entries,
+    stored_entries,
+)
+from onrecord.query.export import NETWORK_FORMATS, TABLE_FORMATS, Exported, export_tables
+from onrecord.query.network import discourse_network, write_network
+from onrecord.query.positions import Timeline, stored_issue, track_from_store
+from onrecord.query.provenance import (
+    CARRIER_COLUMNS,
+    QuoteProvenance,
+    carrier_row,
+    quote_provenance,
+)
+from onrecord.query.quotes import (
+    QUOTE_COLUMNS,
+    actors_named,
+    find_quotes,
+    quote_row,
+    quote_to_dict,
+)
 from onrecord.query.rows import (
     ACTOR_COLUMNS,
     ATTRIBUTION_COLUMNS,
@@ -18,17 +45,48 @@ from onrecord.query.rows import (
     tracked_position_row,
     tracked_position_summary,
 )
+from onrecord.query.sources import SOURCE_COLUMNS, SourceShare, source_row, source_shares
 
 __all__ = [
     "ACTOR_COLUMNS",
     "ATTRIBUTION_COLUMNS",
+    "CARRIER_COLUMNS",
+    "NETWORK_FORMATS",
     "POSITION_COLUMNS",
-    "Row",
+    "QUOTE_COLUMNS",
+    "ROLE_SPELL_COLUMNS",
+    "SOURCE_COLUMNS",
+    "TABLE_FORMATS",
     "TRACKED_POSITION_COLUMNS",
     "TRACKED_POSITION_SUMMARY_COLUMNS",
+    "ActorProfile",
+    "Exported",
+    "QuoteProvenance",
+    "RoleSpell",
+    "Row",
+    "SourceShare",
+    "Timeline",
+    "actor_profile",
     "actor_row",
+    "actors_named",
     "attribution_row",
+    "carrier_row",
+    "discourse_network",
+    "export_tables",
+    "find_quotes",
     "position_row",
+    "quote_provenance",
+    "quote_row",
+    "quote_to_dict",
+    "registry_entry",
+    "role_spells",
+    "search_entries",
+    "source_row",
+    "source_shares",
+    "stored_entries",
+    "stored_issue",
+    "track_from_store",
     "tracked_position_row",
     "tracked_position_summary",
+    "write_network",
 ]

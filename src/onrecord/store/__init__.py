@@ -21,18 +21,36 @@ from onrecord.store.protocol import (
     StoredIssue,
     SyndicationGroup,
 )
+from onrecord.store.read_records import (
+    ActorName,
+    ExportColumn,
+    QuoteFilter,
+    SourceCount,
+    StoredActor,
+    StoredCluster,
+    StoredPosition,
+    StoredQuote,
+)
 from onrecord.store.sql import SqlStore, open_store
 
 __all__ = [
+    "ActorName",
     "ActorRecord",
     "Added",
+    "ExportColumn",
     "FormKey",
     "Mention",
     "QuoteCluster",
+    "QuoteFilter",
     "RunRecord",
     "SearchHit",
+    "SourceCount",
     "Store",
+    "StoredActor",
+    "StoredCluster",
     "StoredIssue",
+    "StoredPosition",
+    "StoredQuote",
     "SqlStore",
     "SyndicationGroup",
     "open_store",

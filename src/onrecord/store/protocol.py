@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from onrecord.model import Actor, ActorType, Analysis, Article, Issue, Provenance
+from onrecord.store.read_records import Reads
 
 __all__ = [
     "ActorRecord",
@@ -126,7 +127,7 @@ class FormKey:
 
 
 @runtime_checkable
-class Store(Protocol):
+class Store(Reads, Protocol):
     """A database holding articles, analyses, actors and runs; see docs/store.md."""
 
     url: str  # where it is, without a password

@@ -28,6 +28,7 @@ from onrecord.store.protocol import (
     StoredIssue,
     SyndicationGroup,
 )
+from onrecord.store.reads import SqlReads
 from onrecord.store.schema import (
     actor_aliases,
     actor_forms,
@@ -56,7 +57,7 @@ def open_store(db: str) -> SqlStore:
     return SqlStore(make_engine(database_url(db)))
 
 
-class SqlStore:
+class SqlStore(SqlReads):
     """A store in one database; see :class:`onrecord.store.Store` for the methods."""
 
     def __init__(self, engine: Engine) -> None:

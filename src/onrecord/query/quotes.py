@@ -1,0 +1,167 @@
+"""Quotes from the store: who said what, filtered by speaker, subject, day, outlet and kind.
+
+The store filters and sorts (``Store.quotes``); this module turns the user's words
+into its filter: a speaker's name into the ids of the actors it names (by their
+names, aliases or ids, folded as ``model.fold`` folds them), an outlet's name into
+the outlets stored under it, and checks the kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from onrecord.errors import ConfigError, NotFoundError
+from onrecord.model import AttributionKind, actor_id, fold
+from onrecord.query.rows import Row
+from onrecord.store import ActorName, QuoteFilter, Store, StoredQuote
+
+__all__ = [
+    "QUOTE_COLUMNS",
+    "actors_named",
+    "named_in_store",
+    "find_quotes",
+    "quote_row",
+    "quote_to_dict",
+]
+
+QUOTE_COLUMNS = (
+    "id",
+    "day",
+    "outlet",
+    "speaker",
+    "speaker_type",
+    "role",
+    "kind",
+    "cue",
+    "content",
+    "article",
+    "url",
+)
+
+
+def find_quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    anonymous: bool = False,
+    limit: int | None = None,
+) -> list[StoredQuote]:
+    """Current quotes that meet every condition given, by day (undated last), then id.
+
+    ``speaker`` is a name, alias or id of an actor (``NotFoundError`` when the store
+    knows none by it); ``about`` words the content must have (full-text search);
+    ``since``/``until`` bound the day it was said, else its article's publication day;
+    ``outlet`` an outlet's name, case and accents aside; ``kind`` direct, indirect or
+    mixed; ``anonymous`` only anonymous sources.
+    """
+    if since and until and since > until:
+        raise ConfigError(f"--since {since} is after --until {until}: nothing can be in between")
+    where = QuoteFilter(
+        speaker_ids=_speaker_ids(store, speaker) if speaker is not None else None,
+        about=about,
+        since=since,
+        until=until,
+        outlets=_outlets(store, outlet) if outlet is not None else None,
+        kind=_kind(kind) if kind is not None else None,
+        anonymous=anonymous,
+    )
+    return store.quotes(where, limit)
+
+
+def actors_named(names: Iterable[ActorName], name: str) -> list[ActorName]:
+    """The actors ``name`` names: by id, or by a name or alias that folds the same."""
+    wanted = fold(name)
+    as_id = actor_id(name)
+    return [
+        actor
+        for actor in names
+        if actor.id in (name, as_id)
+        or fold(actor.name) == wanted
+        or any(fold(alias) == wanted for alias in actor.aliases)
+    ]
+
+
+def quote_row(quote: StoredQuote) -> Row:
+    """One quote, flat: its id, day, outlet, speaker, kind, cue, content and article."""
+    return {
+        "id": quote.id,
+        "day": _iso(quote.day),
+        "outlet": quote.outlet,
+        "speaker": quote.speaker,
+        "speaker_type": quote.speaker_type,
+        "role": quote.role,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "content": quote.content,
+        "article": quote.article,
+        "url": quote.url,
+    }
+
+
+def quote_to_dict(quote: StoredQuote) -> dict[str, Any]:
+    """One quote whole, for JSON: every field, days as ISO dates."""
+    return {
+        "id": quote.id,
+        "article_id": quote.article_id,
+        "attribution_id": quote.local_id,
+        "article": quote.article,
+        "title": quote.title,
+        "url": quote.url,
+        "outlet": quote.outlet,
+        "published": _iso(quote.published),
+        "said_on": _iso(quote.said_on),
+        "kind": quote.kind,
+        "confidence": quote.confidence,
+        "speaker": {
+            "id": quote.speaker_id,
+            "name": quote.speaker,
+            "type": quote.speaker_type,
+            "role": quote.role,
+            "affiliation": quote.affiliation,
+        },
+        "source": quote.source,
+        "cue": quote.cue,
+        "content": quote.content,
+    }
+
+
+def named_in_store(store: Store, name: str) -> list[ActorName]:
+    """The store's actors ``name`` names (see :func:`actors_named`): looked up as written
+    first, every actor read and folded only when that finds none."""
+    found = actors_named(store.actor_names(exact=[name, actor_id(name)]), name)
+    return found or actors_named(store.actor_names(), name)
+
+
+def _speaker_ids(store: Store, speaker: str) -> tuple[str, ...]:
+    found = named_in_store(store, speaker)
+    if not found:
+        raise NotFoundError(
+            f"--speaker {speaker!r}: the store has no actor of that name, alias or id; "
+            "`onrecord actors --search TEXT` lists the actors whose names hold TEXT"
+        )
+    return tuple(actor.id for actor in found)
+
+
+def _outlets(store: Store, outlet: str) -> tuple[str, ...]:
+    wanted = fold(outlet)
+    return tuple(name for name in store.outlets() if fold(name) == wanted)
+
+
+def _kind(kind: str) -> str:
+    try:
+        return AttributionKind(kind.lower()).value
+    except ValueError:
+        choices = ", ".join(k.value for k in AttributionKind)
+        message = f"--kind {kind!r} is not a kind of quote; give one of {choices}"
+        raise ConfigError(message) from None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
