@@ -31,6 +31,12 @@ ENV_PREFIX = "ONRECORD_"
 # read (no analysis exists for an input that fails to be read) or only how work is
 # split, and changing them must not make a store think the analysis changed.
 _CHANGES_OUTPUT = MappingProxyType({"changes_output": True})
+# ``piece_chars``: three times the longest PolNeAR article (34,309 characters), so that
+# news articles are parsed whole. Under a paragraph or two, pieces would cut most
+# attributions apart; spaCy refuses a text over a million characters.
+PIECE_CHARS = 100_000
+MIN_PIECE_CHARS = 1_000
+MAX_PIECE_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,11 @@ class Settings:
     # on its own, so neither changes any result.
     batch_size: int = 4
     chunk_size: int = 32
+    # Long articles: the longest stretch parsed at once (a longer article is analysed in
+    # pieces cut at paragraph breaks, see nlp.pieces; it changes the results of such
+    # articles only), and the longest article analysed at all (a longer one fails alone).
+    piece_chars: int = field(default=PIECE_CHARS, metadata=_CHANGES_OUTPUT)
+    max_article_chars: int = 10_000_000
     # The store (docs/store.md): an SQLite file path, or a postgresql:// URL.
     db: str = "onrecord.db"
 
@@ -71,6 +82,13 @@ class Settings:
         for name in ("batch_size", "chunk_size"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"setting {name!r}: must be at least 1")
+        if not MIN_PIECE_CHARS <= self.piece_chars <= MAX_PIECE_CHARS:
+            raise ConfigError(
+                f"setting 'piece_chars': must be between {MIN_PIECE_CHARS:,} and"
+                f" {MAX_PIECE_CHARS:,} (spaCy's own limit)"
+            )
+        if self.max_article_chars < 1:
+            raise ConfigError("setting 'max_article_chars': must be at least 1")
 
     @classmethod
     def load(

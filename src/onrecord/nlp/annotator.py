@@ -15,11 +15,11 @@ from onrecord.nlp import (
     factories,  # noqa: F401  (registers the factories)
     provenance,
 )
+from onrecord.nlp.assemble import ArticleRecords
 from onrecord.nlp.attribution.checker import CHECKER_MODEL
 from onrecord.nlp.attribution.finder import CUE_MODEL, MODEL_DIR, ROLE_MODEL
-from onrecord.nlp.document import ParsedArticle, parse_articles
+from onrecord.nlp.document import parse_articles
 from onrecord.nlp.pipeline import load_base
-from onrecord.nlp.to_model import to_attributions, to_positions
 from onrecord.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -71,44 +71,42 @@ class Annotator:
         """The batch's analyses, each yielded as soon as it is done (so output and
         progress come article by article, not a chunk at a time)."""
         reasons = [self._skip_reason(a) for a in batch]
+        errors = [
+            self._size_error(a) if reason is None else None
+            for a, reason in zip(batch, reasons, strict=True)
+        ]
         results = self._parse(
-            [a for a, reason in zip(batch, reasons, strict=True) if reason is None], issues
+            [
+                a
+                for a, reason, error in zip(batch, reasons, errors, strict=True)
+                if reason is None and error is None
+            ],
+            issues,
         )
-        for article, reason in zip(batch, reasons, strict=True):
+        for article, reason, error in zip(batch, reasons, errors, strict=True):
             if reason is not None:
                 positions: list[Position] | None = [] if issues else None
                 yield Analysis(
                     article, provenance=self.provenance, skipped=reason, positions=positions
                 )
-                continue
-            result = next(results)  # one a parsed article, in their order
-            if isinstance(result, ParsedArticle):
-                yield self._record(result, issues)
+            elif error is not None:
+                yield Analysis(article, provenance=self.provenance, error=error)
             else:
-                yield Analysis(article, provenance=self.provenance, error=str(result))
+                result = next(results)  # one an analysed article, in their order
+                if isinstance(result, Analysis):
+                    yield result
+                else:
+                    yield Analysis(article, provenance=self.provenance, error=result)
 
-    def _record(self, parsed: ParsedArticle, issues: Sequence[Issue]) -> Analysis:
-        text = parsed.article.text
-        ids: dict[int, str] = {}
-        found = to_attributions(parsed.view, text, parsed.doc._.attributions, ids)
-        positions = (
-            to_positions(parsed.view, text, parsed.doc._.positions or [], ids) if issues else None
-        )
-        return Analysis(parsed.article, found, provenance=self.provenance, positions=positions)
-
-    def _parse(
-        self, articles: list[Article], issues: Sequence[Issue]
-    ) -> Iterator[ParsedArticle | str]:
-        """Each article parsed, or the reason it failed, in order and as it comes; when
-        the batch fails, the articles not yet given are parsed one by one to find the
-        bad one. Each article is parsed on its own, so the retry changes no result."""
+    def _parse(self, articles: list[Article], issues: Sequence[Issue]) -> Iterator[Analysis | str]:
+        """Each article's analysis, or the reason it failed, in order and as it comes;
+        when the batch fails, the articles not yet given are analysed one by one to find
+        the bad one. Each article is parsed on its own, so the retry changes no result."""
         done = 0
         try:
-            for parsed in parse_articles(
-                self.nlp, articles, batch_size=self.settings.batch_size, issues=issues
-            ):
+            for analysis in self._analyses(articles, issues):
                 done += 1
-                yield parsed
+                yield analysis
             return
         except Exception as exc:  # one bad document must not take the batch down
             if len(articles) == 1:
@@ -118,6 +116,28 @@ class Annotator:
         for article in articles[done:]:
             yield from self._parse([article], issues)
 
+    def _analyses(self, articles: list[Article], issues: Sequence[Issue]) -> Iterator[Analysis]:
+        """Each article's analysis, in order; a long article's pieces (nlp.document)
+        are turned into records one by one (nlp.assemble) and make one analysis."""
+        records = ArticleRecords()
+        for parsed in parse_articles(
+            self.nlp,
+            articles,
+            batch_size=self.settings.batch_size,
+            issues=issues,
+            piece_chars=self.settings.piece_chars,
+        ):
+            records.add(parsed, issues)
+            if parsed.last:
+                positions = records.merged_positions() if issues else None
+                yield Analysis(
+                    parsed.article,
+                    records.attributions,
+                    provenance=self.provenance,
+                    positions=positions,
+                )
+                records = ArticleRecords()
+
     def _skip_reason(self, article: Article) -> str | None:
         if not article.text.strip():
             return "empty article"
@@ -125,6 +145,15 @@ class Annotator:
             supported = ", ".join(self.settings.languages)
             return f"language {article.language!r} is not analysed (supported: {supported})"
         return None
+
+    def _size_error(self, article: Article) -> str | None:
+        limit = self.settings.max_article_chars
+        if len(article.text) <= limit:
+            return None
+        return (
+            f"{article.name}: too long to analyse: {len(article.text):,} characters, over"
+            f" the limit of {limit:,} (the setting max_article_chars)"
+        )
 
 
 def _build_pipeline(settings: Settings) -> Language:

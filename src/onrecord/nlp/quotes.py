@@ -8,6 +8,7 @@ over several paragraphs). A stray mark never swallows the rest of the article.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 QUOTE_CHARS = frozenset("“”«»„‹›\"‟‘’'‚")
@@ -82,16 +83,20 @@ def _scan_paragraph(
         marks = SINGLE_QUOTE_CHARS  # British style: single marks are the primary quotes
     open_at = carry
     continued = carry is not None
+    first_mark = -1  # the paragraph's first non-space character, found when needed
+    closers = _ClosersAfter(text, start, end)
     nested = 0  # “…” inside a region opened by the same curly mark: “a “hell” b”
     i = start
     while i < end:
         ch = text[i]
         if ch in marks:
-            if continued and open_at is not None and _first_nonspace(text, start) == i:
+            if continued and open_at is not None and first_mark < 0:
+                first_mark = _first_nonspace(text, start)
+            if continued and open_at is not None and first_mark == i:
                 continued = False  # the re-opening mark of a continued quote
             elif open_at is None and _is_opening(text, i):
                 open_at = i
-            elif open_at is not None and _opens_nested(text, open_at, i, end, nested):
+            elif open_at is not None and _opens_nested(text, open_at, i, closers, nested):
                 nested += 1
             elif open_at is not None and _is_closing(text, i) and i > open_at:
                 if nested:
@@ -105,7 +110,25 @@ def _scan_paragraph(
     return open_at
 
 
-def _opens_nested(text: str, open_at: int, i: int, end: int, nested: int) -> bool:
+class _ClosersAfter:
+    """How many ” a paragraph holds from a position on, found once when first asked
+    (counting them again at every opening mark made a paragraph of marks quadratic)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+        self._positions: list[int] | None = None
+
+    def count(self, i: int) -> int:
+        if self._positions is None:
+            self._positions = []
+            k = self._text.find("”", self._start, self._end)
+            while k >= 0:
+                self._positions.append(k)
+                k = self._text.find("”", k + 1, self._end)
+        return len(self._positions) - bisect.bisect_left(self._positions, i)
+
+
+def _opens_nested(text: str, open_at: int, i: int, closers: _ClosersAfter, nested: int) -> bool:
     """A “ inside a region that “ opened opens a nested quotation, when enough closing
     marks follow in the paragraph to close it and the region around it."""
     if text[open_at] != "“" or text[i] != "“" or not _is_opening(text, i):
@@ -115,7 +138,7 @@ def _opens_nested(text: str, open_at: int, i: int, end: int, nested: int) -> boo
         before -= 1
     if text[before] in ".!?:\n":
         return False  # a new quotation after an unclosed one, not one inside it
-    return text.count("”", i, end) >= nested + 2
+    return closers.count(i) >= nested + 2
 
 
 def _continues(text: str, open_at: int, para_start: int, next_start: int, next_end: int) -> bool:

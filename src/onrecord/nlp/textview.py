@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from onrecord.model import Article, Block, BlockKind
 
@@ -44,10 +46,24 @@ class TextView:
     text: str
     segments: tuple[Segment, ...]
 
+    @cached_property
+    def _view_starts(self) -> list[int]:
+        return [s.view_start for s in self.segments]
+
+    @cached_property
+    def _article_starts(self) -> list[int] | None:
+        """Segment starts in the article, when the segments lie there in order without
+        overlapping (as blocks do), so that a range is found by bisection; else None."""
+        starts = [s.article_start for s in self.segments]
+        ordered = all(
+            a.article_start + a.length <= b.article_start
+            for a, b in zip(self.segments, self.segments[1:], strict=False)
+        )
+        return starts if ordered else None
+
     def to_article(self, offset: int) -> int:
         """The article offset of a view offset (a start or an exclusive end)."""
-        starts = [s.view_start for s in self.segments]
-        i = max(bisect.bisect_right(starts, offset) - 1, 0)
+        i = max(bisect.bisect_right(self._view_starts, offset) - 1, 0)
         seg = self.segments[i]
         inside = min(max(offset - seg.view_start, 0), seg.length)
         return seg.article_start + inside
@@ -68,7 +84,7 @@ class TextView:
 
     def _map(self, start: int, end: int, *, to_article: bool) -> list[tuple[int, int]]:
         out = []
-        for seg in self.segments:
+        for seg in self._segments_near(start, end, to_article=to_article):
             origin, target = (
                 (seg.view_start, seg.article_start)
                 if to_article
@@ -79,8 +95,31 @@ class TextView:
                 out.append((lo - origin + target, hi - origin + target))
         return out
 
+    def _segments_near(self, start: int, end: int, *, to_article: bool) -> Sequence[Segment]:
+        """The segments a range may overlap: those from the one holding ``start`` to the
+        last starting before ``end`` (reading them all for each span made an article
+        of many paragraphs quadratic)."""
+        starts = self._view_starts if to_article else self._article_starts
+        if starts is None:
+            return self.segments
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        return self.segments[first : bisect.bisect_left(starts, end)]
+
     def paragraph_starts(self) -> list[int]:
-        return [s.view_start for s in self.segments]
+        return list(self._view_starts)
+
+    def piece(self, start: int, end: int) -> TextView:
+        """The view of ``text[start:end]`` alone, mapping to the same article offsets."""
+        segments = []
+        for seg in self._segments_near(start, end, to_article=True):
+            lo, hi = max(start, seg.view_start), min(end, seg.view_start + seg.length)
+            if lo < hi:
+                segments.append(
+                    Segment(lo - start, seg.article_start + lo - seg.view_start, hi - lo)
+                )
+        # A piece of separator alone still maps, to where it lies in the article.
+        empty = (Segment(0, self.to_article(start), 0),)
+        return TextView(self.text[start:end], tuple(segments) or empty)
 
 
 def analysed_ranges(article: Article) -> list[tuple[int, int]]:

@@ -22,11 +22,18 @@ def to_spans(view: TextView, text: str, span: DocSpan) -> list[Span]:
 
 
 def to_attributions(
-    view: TextView, text: str, found: list[DocAttribution], ids: dict[int, str] | None = None
+    view: TextView,
+    text: str,
+    found: list[DocAttribution],
+    ids: dict[int, str] | None = None,
+    *,
+    first_number: int = 1,
 ) -> list[Attribution]:
     """Record attributions; one whose content maps to no text at all is dropped.
 
-    ``ids``, when given, receives each kept DocAttribution's record id, by ``id()``.
+    ``ids``, when given, receives each kept DocAttribution's record id, by ``id()``;
+    ids are numbered from ``first_number`` (an article's later pieces go on from the
+    ones before).
     """
     out: list[Attribution] = []
     for item in found:
@@ -41,7 +48,7 @@ def to_attributions(
                 kind=item.kind,
                 confidence=item.confidence,
                 method=item.method,
-                id=f"a{len(out) + 1}",
+                id=f"a{first_number + len(out)}",
                 actor=item.actor,
                 said_on=to_said_on(view, text, item.said_on) if item.said_on else None,
             )

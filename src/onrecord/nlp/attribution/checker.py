@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,26 +122,43 @@ class Sketch:
     content: frozenset[int]
 
 
-def rival_features(own: int, sketches: list[Sketch]) -> frozenset[str]:
-    """How candidate ``own`` stands among the others of its article: its cue inside
-    another's content (a nested attribution, or a word of what was said taken for a
-    cue), its content shared with another cue's (one of the two is wrong), another
-    cue inside its content."""
-    me = sketches[own]
-    found = set()
-    for k, other in enumerate(sketches):
-        if k == own:
-            continue
-        rank = "stronger" if other.cue_confidence > me.cue_confidence else "weaker"
-        if me.head in other.content:
-            found.add(f"cue_in_content_of_{rank}")
-        shared = len(me.content & other.content)
-        union = len(me.content) + len(other.content) - shared
-        if me.content and 2 * shared >= union:
-            found.add(f"content_shared_with_{rank}")
-        if other.head in me.content:
+class Rivals:
+    """The candidates of one article, indexed by the tokens of their contents and by
+    their heads: each candidate's rivals are the ones it touches, found there
+    (comparing every pair made an article with thousands of cues quadratic)."""
+
+    def __init__(self, sketches: list[Sketch]) -> None:
+        self.sketches = sketches
+        self.holding: dict[int, list[int]] = defaultdict(list)  # token: contents holding it
+        self.heads: dict[int, list[int]] = defaultdict(list)  # token: candidates it heads
+        for k, sketch in enumerate(sketches):
+            for token in sketch.content:
+                self.holding[token].append(k)
+            self.heads[sketch.head].append(k)
+
+    def features(self, own: int) -> frozenset[str]:
+        """How candidate ``own`` stands among the others of its article: its cue inside
+        another's content (a nested attribution, or a word of what was said taken for a
+        cue), its content shared with another cue's (one of the two is wrong), another
+        cue inside its content."""
+        me = self.sketches[own]
+
+        def rank(k: int) -> str:
+            return "stronger" if self.sketches[k].cue_confidence > me.cue_confidence else "weaker"
+
+        found = {f"cue_in_content_of_{rank(k)}" for k in self.holding.get(me.head, ()) if k != own}
+        shared = Counter(k for t in me.content for k in self.holding.get(t, ()) if k != own)
+        for k, n in shared.items():
+            if 2 * n >= len(me.content) + len(self.sketches[k].content) - n:
+                found.add(f"content_shared_with_{rank(k)}")
+        if any(k != own for t in me.content for k in self.heads.get(t, ())):
             found.add("content_holds_cue")
-    return frozenset(found)
+        return frozenset(found)
+
+
+def rival_features(own: int, sketches: list[Sketch]) -> frozenset[str]:
+    """``Rivals(sketches).features(own)``, for one candidate."""
+    return Rivals(sketches).features(own)
 
 
 # First words the checker reads as themselves, not by their part of speech.

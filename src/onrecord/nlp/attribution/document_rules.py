@@ -28,7 +28,7 @@ from onrecord.nlp.attribution.quote_rules import (
     join_split_quotes,
 )
 from onrecord.nlp.attribution.spans import (
-    claimed,
+    Claims,
     content_kind,
     index_runs,
     next_word,
@@ -133,6 +133,11 @@ def headline_tails(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttr
     what comes before the comma to those words. An attribution the tagger made with
     that verb as its cue is corrected in place; otherwise a new one is returned."""
     out: list[DocAttribution] = []
+    claims = Claims(found)
+    by_cue: dict[int, DocAttribution] = {}
+    for attribution in found:
+        if attribution.cue is not None:
+            by_cue.setdefault(attribution.cue.start, attribution)
     for start, end in ctx.para_bounds:
         words = [i for i in range(start, end) if not ctx.is_space[i]]
         if len(words) < 4 or ctx.lower[words[-1]] in LINE_ENDS:
@@ -144,12 +149,13 @@ def headline_tails(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttr
         if comma is None or not 1 <= verb - comma - 1 <= _HEADLINE_SOURCE_MAX:
             continue
         content, source = ctx.doc[words[0] : comma], ctx.doc[comma + 1 : verb]
-        tagged = next((a for a in found if a.cue is not None and a.cue.start == verb), None)
+        tagged = by_cue.get(verb)
         if tagged is not None:  # the tagger found the cue but read the line as its source
             tagged.source, tagged.content = source, [content]
             tagged.kind = AttributionKind.INDIRECT
+            claims.add(tagged)
             continue
-        if claimed(found, content.start, content.end):
+        if claims.claimed(content.start, content.end):
             continue
         out.append(
             DocAttribution(
@@ -169,6 +175,7 @@ def nominal_calls(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttri
     what "from" governs the source, and the "to" or "for" clause after it the content
     (up to the clause's end), when no other attribution took those words."""
     out: list[DocAttribution] = []
+    claims = Claims(found)
     for i in range(ctx.n_tokens):
         if ctx.lemma[i] not in _ASKING_NOUNS or not ctx.pos[i].startswith("NOUN"):
             continue
@@ -176,7 +183,7 @@ def nominal_calls(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttri
         if source is None:
             continue
         content = _clause_after(ctx, source.end)
-        if content is None or claimed(found + out, content.start, content.end):
+        if content is None or claims.claimed(content.start, content.end):
             continue
         out.append(
             DocAttribution(
@@ -188,6 +195,7 @@ def nominal_calls(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttri
                 method=NOMINAL_METHOD,
             )
         )
+        claims.add(out[-1])
     return found + out
 
 

@@ -22,9 +22,9 @@ from onrecord.nlp.attribution.checker import (
     CHECKER_MODEL,
     Checker,
     Features,
+    Rivals,
     Sketch,
     candidate_features,
-    rival_features,
 )
 from onrecord.nlp.attribution.cues import CueCandidate, find_cues
 from onrecord.nlp.attribution.document_rules import DOCUMENT_RULES
@@ -164,8 +164,9 @@ class AttributionFinder:
             )
             for cue, head, roles in found
         ]
+        rivals = Rivals(sketches)
         return [
-            Candidate(cue, head, roles, rival_features(k, sketches))
+            Candidate(cue, head, roles, rivals.features(k))
             for k, (cue, head, roles) in enumerate(found)
         ]
 

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from onrecord.model import AttributionKind
 from onrecord.nlp.attribution.content_fallbacks import quote_before
 from onrecord.nlp.attribution.punctuation import SENTENCE_ENDS, SIGNOFF_DASHES
-from onrecord.nlp.attribution.spans import claimed, next_word
+from onrecord.nlp.attribution.spans import Claims, next_word
 from onrecord.nlp.context import DocContext
 from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
 
@@ -24,6 +24,7 @@ SIGNOFF_METHOD = "rule:dash-signoff-v1"
 
 def join_split_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
     """“A,” said X, “B.”: give B to the attribution that took A, in place."""
+    claims = Claims(found)
     for attribution in found:
         if attribution.kind is AttributionKind.INDIRECT or attribution.cue is None:
             continue
@@ -35,11 +36,12 @@ def join_split_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[DocA
         if (
             region < 0
             or ctx.quote_tokens[region][0] != start
-            or claimed(found, *ctx.quote_tokens[region])
+            or claims.claimed(*ctx.quote_tokens[region])
         ):
             continue
         first, end = ctx.quote_tokens[region]
         attribution.content.append(ctx.doc[first:end])
+        claims.add(attribution)
     return found
 
 
@@ -47,6 +49,7 @@ def join_next_quote(ctx: DocContext, found: list[DocAttribution]) -> list[DocAtt
     """“A,” said X, who heads the institute. “B.”: a quotation that opens the next
     sentence of the paragraph and fills it, unclaimed, continues the speaker of a
     quotation that came before its cue; PolNeAR makes them one attribution."""
+    claims = Claims(found)
     for attribution in found:
         cue = attribution.cue
         if (
@@ -60,14 +63,16 @@ def join_next_quote(ctx: DocContext, found: list[DocAttribution]) -> list[DocAtt
         if region is None:
             continue
         first, end = ctx.quote_tokens[region]
-        if _fills_sentence(ctx, end) and not claimed(found, first, end):
+        if _fills_sentence(ctx, end) and not claims.claimed(first, end):
             attribution.content.append(ctx.doc[first:end])
+            claims.add(attribution)
     return found
 
 
 def join_previous_quote(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
     """“A,” he told the host, “B.”: when the tagger took only the quotation after the
     cue, the unclaimed one just before the cue's clause opens the same content."""
+    claims = Claims(found)
     for attribution in found:
         cue = attribution.cue
         if (
@@ -81,9 +86,10 @@ def join_previous_quote(ctx: DocContext, found: list[DocAttribution]) -> list[Do
         if (
             before
             and ctx.para_of[before[0]] == ctx.para_of[cue.start]
-            and not claimed(found, before[0], before[-1] + 1)
+            and not claims.claimed(before[0], before[-1] + 1)
         ):
             attribution.content.insert(0, ctx.doc[before[0] : before[-1] + 1])
+            claims.add(attribution)
     return found
 
 
@@ -124,18 +130,20 @@ def continuation_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[Do
     "“…” ― Adriana Rodarte") has a speaker of its own there, even when no cue was
     found for it; a short title-cased one is a heading ('All Bets Are Off.')."""
     out: list[DocAttribution] = []
+    claims = Claims(found)
+    last_in = _LastInParagraph(ctx, found)
     for first, end in ctx.quote_tokens:
         if (
             first >= end
             or not _opens_paragraph(ctx, first)
             or not _fills_paragraph(ctx, end)
             or _is_heading(ctx, first, end)
-            or claimed(found, first, end)
+            or claims.claimed(first, end)
         ):
             continue
-        previous = _previous_direct(found + out, ctx, first)
-        if previous is None:
-            continue
+        previous = last_in.paragraph(ctx.para_of[first] - 1)
+        if previous is None or previous.kind is AttributionKind.INDIRECT:
+            continue  # only a speaker quoted in the paragraph before goes on
         out.append(
             DocAttribution(
                 cue=None,
@@ -146,6 +154,7 @@ def continuation_quotes(ctx: DocContext, found: list[DocAttribution]) -> list[Do
                 method=CONTINUATION_METHOD,
             )
         )
+        last_in.add(out[-1])
     return found + out
 
 
@@ -186,22 +195,36 @@ def _opens_paragraph(ctx: DocContext, i: int) -> bool:
     return j < 0 or ctx.para_of[j] != ctx.para_of[i]
 
 
-def _previous_direct(found: list[DocAttribution], ctx: DocContext, i: int) -> DocAttribution | None:
-    """The attribution in the paragraph just before token ``i``, if it quoted someone."""
-    para = ctx.para_of[i]
-    candidates = [a for a in found if a.content and ctx.para_of[a.content[-1].end - 1] == para - 1]
-    if not candidates:
-        return None
-    last = max(candidates, key=lambda a: a.content[-1].end)
-    return last if last.kind is not AttributionKind.INDIRECT else None
+class _LastInParagraph:
+    """The attribution whose content ends last in each paragraph (the first of them,
+    in the order given, when several end at the same token)."""
+
+    def __init__(self, ctx: DocContext, found: list[DocAttribution]) -> None:
+        self._ctx = ctx
+        self._last: dict[int, DocAttribution] = {}
+        for attribution in found:
+            self.add(attribution)
+
+    def add(self, attribution: DocAttribution) -> None:
+        if not attribution.content:
+            return
+        end = attribution.content[-1].end
+        paragraph = self._ctx.para_of[end - 1]
+        kept = self._last.get(paragraph)
+        if kept is None or end > kept.content[-1].end:
+            self._last[paragraph] = attribution
+
+    def paragraph(self, paragraph: int) -> DocAttribution | None:
+        return self._last.get(paragraph)
 
 
 def dash_signoffs(ctx: DocContext, found: list[DocAttribution]) -> list[DocAttribution]:
     """Quotations followed by a dash and a name: “…” ― Jane Doe."""
     out = []
+    claims = Claims(found)
     for first, end in ctx.quote_tokens:
         dash = _signoff_dash(ctx, end)
-        if dash is None or claimed(found, first, end):
+        if dash is None or claims.claimed(first, end):
             continue
         name = _name_after(ctx, dash + 1)
         if name is None:

@@ -3,6 +3,9 @@ a stretch of tokens is already some attribution's content."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span
 
 from onrecord.model import AttributionKind
@@ -73,15 +76,49 @@ def content_kind(ctx: DocContext, content: list[Span]) -> AttributionKind:
     return AttributionKind.MIXED if quoted else AttributionKind.INDIRECT
 
 
-def claimed(found: list[DocAttribution], first: int, end: int) -> bool:
-    """Whether a cue outside the quotation already took it (or part of it) as content.
+def _claims(attribution: DocAttribution, first: int, end: int) -> bool:
+    cue = attribution.cue
+    if cue is not None and first <= cue.start and cue.end <= end:
+        return False
+    return any(span.start < end and first < span.end for span in attribution.content)
 
-    Attributions reported *inside* the quotation ("I hope …") do not count.
-    """
-    for attribution in found:
-        cue = attribution.cue
-        if cue is not None and first <= cue.start and cue.end <= end:
-            continue
-        if any(span.start < end and first < span.end for span in attribution.content):
-            return True
-    return False
+
+class Claims:
+    """Which stretches of a document some attribution already took as content.
+
+    The attributions are filed by the stretches of tokens their contents cover, so
+    each question reads only the ones near it (a rule that read them all for each
+    quotation made a document of many quotations quadratic). A rule that gives an
+    attribution more content, or makes a new one, files it again with ``add``; what
+    it held before stays filed, which costs a look but changes no answer."""
+
+    _STRETCH = 32  # tokens
+
+    def __init__(self, found: Iterable[DocAttribution] = ()) -> None:
+        self._filed: dict[int, list[DocAttribution]] = defaultdict(list)
+        for attribution in found:
+            self.add(attribution)
+
+    def add(self, attribution: DocAttribution) -> None:
+        for span in attribution.content:
+            # An empty span at s counts as overlapping a range around s: file it at s.
+            last = max(span.start, span.end - 1)
+            for stretch in range(span.start // self._STRETCH, last // self._STRETCH + 1):
+                filed = self._filed[stretch]
+                if not filed or filed[-1] is not attribution:
+                    filed.append(attribution)
+
+    def claimed(self, first: int, end: int) -> bool:
+        """Whether a cue outside tokens ``[first, end)`` (a quotation) already took them,
+        or part of them, as content. Attributions reported *inside* the quotation ("I
+        hope …") do not count."""
+        # An empty range [p, p) overlaps a span that holds p, filed where p is.
+        last = end - 1 if end > first else first
+        seen: set[int] = set()
+        for stretch in range(first // self._STRETCH, last // self._STRETCH + 1):
+            for attribution in self._filed.get(stretch, ()):
+                if id(attribution) not in seen:
+                    seen.add(id(attribution))
+                    if _claims(attribution, first, end):
+                        return True
+        return False

@@ -14,9 +14,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import DocBin
 
+from onrecord.errors import DataError
 from onrecord.model import Article
 from onrecord.nlp.document import ParsedArticle, parse_articles
 from onrecord.nlp.textview import build_view
+from onrecord.settings import MAX_PIECE_CHARS
 
 
 def parse_corpus(
@@ -37,7 +39,14 @@ def parse_corpus(
         return [ParsedArticle(a, build_view(a), doc) for a, doc in zip(articles, docs, strict=True)]
     log(f"parsing {len(articles)} {split} articles…")
     parsed = []
-    for item in parse_articles(nlp, articles, n_process=n_process):
+    # Gold is matched to whole articles: one too long to parse whole is not trained on.
+    for item in parse_articles(nlp, articles, n_process=n_process, piece_chars=MAX_PIECE_CHARS):
+        if not item.last:
+            raise DataError(
+                f"{item.article.name}: too long to train on ({len(item.article.text):,}"
+                f" characters; an article is parsed whole up to {MAX_PIECE_CHARS:,}"
+                " characters and a quarter as many tokens)"
+            )
         parsed.append(item)
         if progress is not None:
             progress(f"parsing {split} articles", len(parsed), len(articles))
