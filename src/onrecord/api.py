@@ -183,7 +183,9 @@ class Failure:
 @dataclass
 class IngestSummary:
     """What one ``ingest`` or ``reanalyze`` did. ``attributions`` and ``positions`` count
-    the records it stored; ``actors`` is the number of actors in the whole store after it."""
+    the records it stored; ``actors``, ``groups`` and ``quote_clusters`` are the numbers
+    of actors, groups of copies and quotes carried by several articles in the whole
+    store after it."""
 
     run: int
     db: str
@@ -196,6 +198,8 @@ class IngestSummary:
     attributions: int = 0
     positions: int = 0
     actors: int = 0
+    groups: int = 0  # groups of copies in the whole store after it
+    quote_clusters: int = 0  # quotes carried by two articles or more, in the whole store
     failures: list[Failure] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -267,7 +271,8 @@ def reanalyze(
         for analysis in analyze_many(store.articles(stale), settings, run.issues):
             run.store_again(analysis)
             run.tick(progress)
-        return run.finish(aliases)
+        # Reanalysed articles have new attributions: every quote is compared again.
+        return run.finish(aliases, again=run.summary.reanalysed > 0)
 
 
 def resolve_actors(store: Store, aliases: Source | None = None) -> int:
@@ -350,8 +355,10 @@ class _Run:
         self.summary.reanalysed += 1
         self._count(analysis)
 
-    def finish(self, aliases: Source | None) -> IngestSummary:
+    def finish(self, aliases: Source | None, *, again: bool = False) -> IngestSummary:
         self.summary.actors = resolve_actors(self.store, aliases)
+        linked = query.link_copies(self.store, self.id, again=again)
+        self.summary.groups, self.summary.quote_clusters = linked.groups, linked.clusters
         self.store.finish_run(self.id, self.summary.to_dict())
         return self.summary
 

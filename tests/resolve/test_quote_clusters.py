@@ -173,3 +173,28 @@ def test_batch_by_batch_equals_all_at_once(order: list[int], cuts: set[int]) -> 
             assigned[change.member] = change.cluster_id
     assert [(c.id, tuple(m.key for m in c)) for c in index.clusters(min_articles=1)] == BATCH[0]
     assert assigned == BATCH[1]
+
+
+@settings(max_examples=30, deadline=None)
+@given(order=st.permutations(range(len(MEMBERS))), cut=st.integers(0, len(MEMBERS)))
+def test_restored_then_added_equals_all_at_once(order: list[int], cut: int) -> None:
+    """What the store does: the clusters of the members stored before restored as they
+    were kept, without comparing them again, then a new batch added."""
+    before = QuoteIndex()
+    before.add(MEMBERS[i] for i in order[:cut])
+    kept = [[m.key for m in c] for c in before.clusters(min_articles=1)]
+    index = QuoteIndex()
+    index.restore((MEMBERS[i] for i in order[:cut]), kept)
+    index.add(MEMBERS[i] for i in order[cut:])
+    assert [(c.id, tuple(m.key for m in c)) for c in index.clusters(min_articles=1)] == BATCH[0]
+
+
+def test_restoring_compares_nothing_it_is_given_only() -> None:
+    """Two contents restored apart stay apart: the store's clusters are taken as kept."""
+    herald, gazette = quote_members(HERALD)[0], quote_members(GAZETTE)[0]
+    index = QuoteIndex()
+    index.restore([herald, gazette], [])
+    assert index.clusters() == []
+    index.restore([], [[herald.key, gazette.key, "gone:a1"]])  # a member since gone is passed
+    (cluster,) = index.clusters()
+    assert {m.key for m in cluster} == {herald.key, gazette.key}

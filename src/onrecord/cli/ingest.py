@@ -132,6 +132,10 @@ def _print_summary(summary: api.IngestSummary, out: Callable[[str], None]) -> No
     )
     out(f"stored        {s.attributions} attributions · {s.positions} positions")
     out(f"actors        {s.actors} in the store")
+    out(
+        f"copies        {s.groups} groups of copies · {s.quote_clusters} quotes carried by "
+        "several articles, in the store"
+    )
     out(f"failures      {len(s.failures)}")
     for failure in s.failures:
         out(f"  {failure.document}: {failure.reason}")

@@ -16,6 +16,7 @@ from onrecord.query.actors import (
     search_entries,
     stored_entries,
 )
+from onrecord.query.copies import Linked, link_copies
 from onrecord.query.export import NETWORK_FORMATS, TABLE_FORMATS, Exported, export_tables
 from onrecord.query.network import discourse_network, write_network
 from onrecord.query.positions import Timeline, stored_issue, track_from_store
@@ -61,6 +62,7 @@ __all__ = [
     "TRACKED_POSITION_SUMMARY_COLUMNS",
     "ActorProfile",
     "Exported",
+    "Linked",
     "QuoteProvenance",
     "RoleSpell",
     "Row",
@@ -74,6 +76,7 @@ __all__ = [
     "discourse_network",
     "export_tables",
     "find_quotes",
+    "link_copies",
     "position_row",
     "quote_provenance",
     "quote_row",

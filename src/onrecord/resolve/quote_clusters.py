@@ -151,6 +151,20 @@ class QuoteIndex:
                 changed.update(self._link(member))
         return [QuoteAssignment(key, self.cluster_of(key)) for key in sorted(changed)]
 
+    def restore(self, members: Iterable[QuoteMember], clusters: Iterable[Iterable[str]]) -> None:
+        """Members clustered before, as a store keeps them, without comparing them again:
+        ``clusters`` gives the member keys of each cluster. Members added after are
+        compared with these as with any others, so restoring and adding a batch gives
+        the clusters that adding everything gives, but where a link ran through a
+        member since gone (a reanalysed article's old attribution)."""
+        for member in members:
+            if self._admit(member) and len(member.words) >= self.params.min_words:
+                self._index(member)
+        for cluster in clusters:
+            keys = [key for key in cluster if key in self._members]
+            for key in keys[1:]:
+                self._clusters.join(keys[0], key)
+
     def cluster_of(self, key: str) -> str:
         """The cluster id of a member (``QuoteMember.key``) in the index."""
         return self._clusters.first(key)
@@ -189,9 +203,12 @@ class QuoteIndex:
             theirs = self._members[other].words
             if overlap(words, theirs, self.params.min_run) >= self.params.min_overlap:
                 changed.update(self._clusters.join(member.key, other))
-        for gram in mine:
-            self._by_gram[gram].append(member.key)
+        self._index(member)
         return changed
+
+    def _index(self, member: QuoteMember) -> None:
+        for gram in grams(member.words, self.params.gram_words):
+            self._by_gram[gram].append(member.key)
 
     def _order(self, key: str) -> tuple[tuple[bool, datetime], str, int, str]:
         member = self._members[key]

@@ -115,6 +115,10 @@ class SyndicationIndex:
                 changed.update(self._link(article))
         return [GroupAssignment(a, self.group_of(a)) for a in sorted(changed)]
 
+    def signed(self, article_id: str) -> SignedArticle:
+        """The article with ``article_id`` as the index holds it."""
+        return self._articles[article_id]
+
     def group_of(self, article_id: str) -> str:
         """The group id of an article in the index (its own id when it has no copy)."""
         return self._groups.first(article_id)

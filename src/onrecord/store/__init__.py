@@ -15,10 +15,12 @@ from onrecord.store.protocol import (
     FormKey,
     Mention,
     QuoteCluster,
+    QuoteContent,
     RunRecord,
     SearchHit,
     Store,
     StoredIssue,
+    StoredSignature,
     SyndicationGroup,
 )
 from onrecord.store.read_records import (
@@ -41,6 +43,7 @@ __all__ = [
     "FormKey",
     "Mention",
     "QuoteCluster",
+    "QuoteContent",
     "QuoteFilter",
     "RunRecord",
     "SearchHit",
@@ -51,6 +54,7 @@ __all__ = [
     "StoredIssue",
     "StoredPosition",
     "StoredQuote",
+    "StoredSignature",
     "SqlStore",
     "SyndicationGroup",
     "open_store",

@@ -23,10 +23,12 @@ __all__ = [
     "FormKey",
     "Mention",
     "QuoteCluster",
+    "QuoteContent",
     "RunRecord",
     "SearchHit",
     "Store",
     "StoredIssue",
+    "StoredSignature",
     "SyndicationGroup",
 ]
 
@@ -119,6 +121,30 @@ class QuoteCluster:
 
 
 @dataclass(frozen=True)
+class StoredSignature:
+    """An article's MinHash signature as stored (``Signature.to_bytes()``)."""
+
+    article_id: str
+    published: dt.datetime | None
+    data: bytes
+
+
+@dataclass(frozen=True)
+class QuoteContent:
+    """A current attribution's content, with what quote clustering needs of its article."""
+
+    id: int  # the attribution's row id
+    article_id: str
+    local_id: str  # Attribution.id
+    kind: str
+    text: str  # the content's parts joined by a space
+    start: int  # where the content begins in the article text
+    outlet: str | None
+    published: dt.datetime | None
+    speaker: str | None  # the actor as the article's analysis named it
+
+
+@dataclass(frozen=True)
 class FormKey:
     """An actor as an analysis named it: the key of the registry's decision."""
 
@@ -189,6 +215,24 @@ class Store(Reads, Protocol):
     def put_syndication(self, groups: Sequence[SyndicationGroup], run_id: int | None) -> None: ...
 
     def put_quote_clusters(self, clusters: Sequence[QuoteCluster], run_id: int | None) -> None: ...
+
+    def put_copies(
+        self,
+        signed: Sequence[tuple[str, bytes]],
+        groups: Sequence[SyndicationGroup],
+        clusters: Sequence[QuoteCluster],
+        run_id: int | None,
+    ) -> None: ...
+
+    def unsigned_articles(self) -> list[str]: ...
+
+    def signatures(self) -> list[StoredSignature]: ...
+
+    def quote_contents(self) -> list[QuoteContent]: ...
+
+    def syndication_groups(self) -> list[list[str]]: ...
+
+    def quote_cluster_ids(self) -> list[list[int]]: ...
 
     # Reading.
     def search(

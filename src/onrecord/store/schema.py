@@ -24,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -281,6 +282,14 @@ syndication_groups = Table(
     Column("method", Text, nullable=False),  # e.g. "minhash-lsh v1 threshold=0.8"
     Column("run_id", Integer, ForeignKey("runs.id")),
     comment="near-duplicate articles (wire copies re-published by many outlets)",
+)
+
+article_signatures = Table(
+    "article_signatures",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),  # Signature.to_bytes()
+    comment="each article's MinHash signature (resolve.signatures), for syndication groups",
 )
 
 syndication_members = Table(

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from onrecord.model import SCHEMA_VERSION, Analysis, Article, Issue, Provenance
-from onrecord.store import _read, _write, fts
+from onrecord.store import _copies, _read, _write, fts
 from onrecord.store._rows import digest, provenance_hash
 from onrecord.store.engine import WRITE, database_url, make_engine, migrate, shown_url
 from onrecord.store.protocol import (
@@ -23,9 +23,11 @@ from onrecord.store.protocol import (
     FormKey,
     Mention,
     QuoteCluster,
+    QuoteContent,
     RunRecord,
     SearchHit,
     StoredIssue,
+    StoredSignature,
     SyndicationGroup,
 )
 from onrecord.store.reads import SqlReads
@@ -41,11 +43,7 @@ from onrecord.store.schema import (
     metadata,
     positions,
     provenances,
-    quote_cluster_members,
-    quote_clusters,
     runs,
-    syndication_groups,
-    syndication_members,
 )
 
 __all__ = ["SqlStore", "open_store"]
@@ -267,50 +265,47 @@ class SqlStore(SqlReads):
     # Syndication and quote clusters: each replaced whole, as resolve recomputes them.
     def put_syndication(self, groups: Sequence[SyndicationGroup], run_id: int | None) -> None:
         with self.writing() as connection:
-            connection.execute(delete(syndication_members))
-            connection.execute(delete(syndication_groups))
-            for group in groups:
-                row = {
-                    "first_article_id": group.first_article_id,
-                    "first_seen": group.first_seen,
-                    "method": group.method,
-                    "run_id": run_id,
-                }
-                group_id = connection.scalar(
-                    insert(syndication_groups).returning(syndication_groups.c.id), row
-                )
-                members = [
-                    {"group_id": group_id, "article_id": article, "similarity": similarity}
-                    for article, similarity in group.members.items()
-                ]
-                connection.execute(insert(syndication_members), members)
+            _copies.replace_syndication(connection, groups, run_id)
 
     def put_quote_clusters(self, clusters: Sequence[QuoteCluster], run_id: int | None) -> None:
         with self.writing() as connection:
-            connection.execute(delete(quote_cluster_members))
-            connection.execute(delete(quote_clusters))
-            for cluster in clusters:
-                row = {
-                    "text": cluster.text,
-                    "first_attribution_id": cluster.first_attribution_id,
-                    "first_seen": cluster.first_seen,
-                    "method": cluster.method,
-                    "run_id": run_id,
-                }
-                cluster_id = connection.scalar(
-                    insert(quote_clusters).returning(quote_clusters.c.id), row
-                )
-                found = connection.execute(
-                    select(attributions.c.id, attributions.c.article_id).where(
-                        attributions.c.id.in_(list(cluster.members))
-                    )
-                )
-                members = [
-                    {"cluster_id": cluster_id, "attribution_id": r.id, "article_id": r.article_id}
-                    for r in found
-                ]
-                if members:
-                    connection.execute(insert(quote_cluster_members), members)
+            _copies.replace_quote_clusters(connection, clusters, run_id)
+
+    def put_copies(
+        self,
+        signed: Sequence[tuple[str, bytes]],
+        groups: Sequence[SyndicationGroup],
+        clusters: Sequence[QuoteCluster],
+        run_id: int | None,
+    ) -> None:
+        """New signatures, and the groups and clusters they give, in one transaction:
+        an article signed is always an article whose quotes were clustered."""
+        with self.writing() as connection:
+            _copies.put_signatures(connection, signed)
+            _copies.replace_syndication(connection, groups, run_id)
+            _copies.replace_quote_clusters(connection, clusters, run_id)
+
+    def unsigned_articles(self) -> list[str]:
+        with self.reading() as connection:
+            return _copies.unsigned_articles(connection)
+
+    def signatures(self) -> list[StoredSignature]:
+        with self.reading() as connection:
+            return _copies.signatures(connection)
+
+    def quote_contents(self) -> list[QuoteContent]:
+        with self.reading() as connection:
+            return _copies.quote_contents(connection)
+
+    def syndication_groups(self) -> list[list[str]]:
+        """The article ids of each group of copies, its first member first."""
+        with self.reading() as connection:
+            return _copies.group_members(connection)
+
+    def quote_cluster_ids(self) -> list[list[int]]:
+        """The attribution row ids of each quote cluster."""
+        with self.reading() as connection:
+            return _copies.quote_cluster_members_of(connection)
 
     # Reading.
     def search(
