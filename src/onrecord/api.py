@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tomllib
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -279,18 +281,34 @@ def resolve_actors(store: Store, aliases: Source | None = None) -> int:
     """Resolve the actors of the whole store at once, with the actor registry of
     :func:`actor_registry` (an ``aliases`` file given is kept in the store; else the one
     kept before is used), and point every attribution and position at its actor.
-    Returns the number of actors."""
+    Returns the number of actors.
+
+    Positions' actors and speakers are resolved with the attributions' (as the
+    positions tracker does), but an actor's ``mentions`` and ``articles`` count its
+    attributions only, as :func:`actor_registry` over the same analyses counts them."""
     registry = ActorRegistry(_aliases(store, aliases))
     forms: dict[FormKey, Actor] = {}
+    said: Counter[FormKey] = Counter()
+    said_in: dict[FormKey, set[str]] = defaultdict(set)
     for mention in store.mentions():
         registry.add_actor(mention.actor, mention.article, mention.said_on)
-        forms.setdefault(FormKey(mention.actor.name, mention.actor.type), mention.actor)
-    entries = registry.actors()
-    records = [
-        ActorRecord(e.actor, e.aliases, e.mentions, len(e.articles), e.to_dict()) for e in entries
-    ]
-    known = {entry.actor.id for entry in entries}
+        key = FormKey(mention.actor.name, mention.actor.type)
+        forms.setdefault(key, mention.actor)
+        if mention.counted:
+            said[key] += 1
+            said_in[key].add(mention.article)
     resolved = {key: registry.resolve(actor).id for key, actor in forms.items()}
+    mentions: Counter[str] = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
+    for key, count in said.items():
+        mentions[resolved[key]] += count
+        articles[resolved[key]] |= said_in[key]
+    records = []
+    for entry in registry.actors():
+        n, where = mentions[entry.actor.id], tuple(sorted(articles[entry.actor.id]))
+        counted = dataclasses.replace(entry, mentions=n, articles=where)
+        records.append(ActorRecord(entry.actor, entry.aliases, n, len(where), counted.to_dict()))
+    known = {record.actor.id for record in records}
     store.put_actors(records, {key: i for key, i in resolved.items() if i in known})
     return len(records)
 

@@ -8,9 +8,10 @@ from datetime import date
 
 import pytest
 
+from onrecord import api
 from onrecord.errors import ConfigError, NotFoundError
 from onrecord.query import actor_profile, role_spells, search_entries, stored_entries
-from onrecord.resolve import ActorRegistry, RoleSighting
+from onrecord.resolve import ActorRegistry, RegistryEntry, RoleSighting
 from onrecord.store import Store
 from stored_corpus import corpus_url, filled
 
@@ -24,11 +25,31 @@ def store(
 
 
 def test_the_stores_actors_are_the_registrys_entries(store: Store) -> None:
-    # The registry over the store's mentions, as `onrecord ingest` resolves them.
+    # The registry over the store's mentions, as `onrecord ingest` resolves them ...
     registry = ActorRegistry()
     for mention in store.mentions():
         registry.add_actor(mention.actor, mention.article, mention.said_on)
-    assert stored_entries(store) == registry.actors()
+    stored = stored_entries(store)
+    assert [(e.actor, e.aliases, e.roles) for e in stored] == [
+        (e.actor, e.aliases, e.roles) for e in _by_order(registry.actors(), stored)
+    ]
+    # ... counting attributions only, as `onrecord actors INPUT…` counts them.
+    from_files = {
+        e.actor.id: e for e in api.actor_registry(store.analyses(canonical=False)).actors()
+    }
+    for entry in stored:
+        counted = from_files.get(entry.actor.id)
+        assert (entry.mentions, entry.articles) == (
+            (counted.mentions, counted.articles) if counted else (0, ())
+        ), entry.actor.id
+    positions_only = [e.actor.id for e in stored if e.mentions == 0]
+    assert positions_only == ["government-of-the-united-states"]  # Blinken speaks for it
+
+
+def _by_order(entries: list[RegistryEntry], order: list[RegistryEntry]) -> list[RegistryEntry]:
+    by_id = {entry.actor.id: entry for entry in entries}
+    assert set(by_id) == {entry.actor.id for entry in order}
+    return [by_id[entry.actor.id] for entry in order]
 
 
 def test_search_by_any_name_case_and_accents_aside(store: Store) -> None:

@@ -182,6 +182,7 @@ def _position_mentions(connection: Connection) -> Iterator[Mention]:
     for row in rows:
         position = Position.from_dict(row.record)
         when: dt.date | None = position.as_of or row.published_on
-        yield Mention(position.actor, row.article_id, when)
+        # Resolved with the others, but not counted: ``mentions`` counts attributions.
+        yield Mention(position.actor, row.article_id, when, counted=False)
         if position.speaker is not None:
-            yield Mention(position.speaker, row.article_id, when)
+            yield Mention(position.speaker, row.article_id, when, counted=False)

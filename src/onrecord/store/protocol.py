@@ -73,6 +73,7 @@ class Mention:
     actor: Actor
     article: str  # the article's id
     said_on: dt.date | None
+    counted: bool = True  # an attribution's actor; a position's actor or speaker is not
 
 
 @dataclass(frozen=True)
