@@ -95,10 +95,10 @@ def _from_store(args: argparse.Namespace, as_of: date | None) -> int:
             "file given to `onrecord ingest --aliases`"
         )
     found = api.tracker(args.inputs[0], args.db, as_of=as_of)
-    if not found.positions:
+    if not found.shown:
         when = f" on or before {as_of}" if as_of else ""
         error(f"no positions on {found.issue.id!r} in the store{when}")
-    write(found.positions, found.issue, args.format)
+    write(found.shown, found.issue, args.format)
     return 0
 
 

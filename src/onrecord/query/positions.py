@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from onrecord.errors import NotFoundError
 from onrecord.model import Actor, ActorType, Issue
 from onrecord.resolve import TrackedPosition
-from onrecord.resolve._timeline import Sighting, current, timelines
+from onrecord.resolve._timeline import Sighting, current, timelines, undated
 from onrecord.store import Store, StoredPosition
 
 __all__ = ["Timeline", "stored_issue", "track_from_store"]
@@ -27,11 +27,19 @@ __all__ = ["Timeline", "stored_issue", "track_from_store"]
 @dataclass(frozen=True)
 class Timeline:
     """The tracker's answer for one issue: its positions, actor by actor, each in date
-    order (with ``as_of``, only each actor's positions of its latest day by then)."""
+    order, its undated ones after. With ``as_of``: each actor's positions of its latest
+    dated day by then, and apart (``undated``) the undated positions on record by then,
+    never taken as the latest; ``shown`` gives both, as ``positions --issue FILE
+    INPUT… --as-of`` lists them."""
 
     issue: Issue
     positions: list[TrackedPosition]
     as_of: date | None = None
+    undated: list[TrackedPosition] = field(default_factory=list)
+
+    @property
+    def shown(self) -> list[TrackedPosition]:
+        return self.positions + self.undated
 
 
 def stored_issue(store: Store, issue_id: str) -> Issue:
@@ -64,7 +72,8 @@ def track_from_store(
     # store picks them (store._as_of), and the tracker's rules run over those.
     by_actor = _timelines(store, stored)
     found = [item for line in by_actor.values() for item in current(line, as_of)]
-    return Timeline(issue, found, as_of)
+    apart = [item for line in by_actor.values() for item in undated(line, as_of)]
+    return Timeline(issue, found, as_of, apart)
 
 
 def _timelines(store: Store, stored: Sequence[StoredPosition]) -> dict[str, list[TrackedPosition]]:

@@ -1,12 +1,14 @@
 """Which stored positions the tracker as of a day depends on, chosen in SQL.
 
-Where an actor stood on day D is its positions of its latest day by D; whether one of
-them is a shift depends on the actor's dated day before that one; and a position
-merges with others (``resolve._timeline``: an undated one with the actor's others of
-its stance and article day). So of each actor only the positions placed from that
-previous dated day up to D matter, and those they merge with. Choosing them in the
-database keeps ``positions --as-of`` fast on a long record: the tracker then reads a
-few positions an actor instead of every one.
+Where an actor stood on day D is its positions of its latest *dated* day by D; whether
+one of them is a shift depends on the actor's dated day before that one; and a
+position merges with others (``resolve._timeline``: an undated one with the actor's
+others of its stance and article day). An undated position is never the latest (its
+article's day says only that it was on record by then): it is shown apart, when its
+article was published by D. So of each actor only its dated positions placed from the
+previous dated day up to D matter, with its undated ones on record by D and those they
+merge with. Choosing them in the database keeps ``positions --as-of`` fast on a long
+record: the tracker then reads a few positions an actor instead of every one.
 
 A position is placed as the tracker places it (``Sighting.placed_on``): on its day,
 else on the day before the one it was held before, else on its article's day; it is
@@ -58,13 +60,13 @@ def positions_as_of(connection: Connection, issue_id: str, as_of: dt.date) -> li
     )
     c = every.c
     day = literal(as_of, Date)
+    dated = c.as_of.is_not(None) | c.held_before.is_not(None)
     latest = (
         select(c.actor, func.max(c.placed).label("day"))
-        .where(c.placed <= day)
+        .where(dated, c.placed <= day)
         .group_by(c.actor)
         .cte("latest")
     )
-    dated = c.as_of.is_not(None) | c.held_before.is_not(None)
     before = (
         select(c.actor, func.max(c.placed).label("day"))
         .join(latest, latest.c.actor == c.actor)
@@ -72,13 +74,16 @@ def positions_as_of(connection: Connection, issue_id: str, as_of: dt.date) -> li
         .group_by(c.actor)
         .cte("before")
     )
-    chosen = (
+    on_the_days = (
         select(c.id, c.actor, c.stance, c.as_of, c.published)
         .join(latest, latest.c.actor == c.actor)
         .outerjoin(before, before.c.actor == c.actor)
-        .where(c.placed <= day, c.placed >= func.coalesce(before.c.day, latest.c.day))
-        .cte("chosen")
+        .where(dated, c.placed <= day, c.placed >= func.coalesce(before.c.day, latest.c.day))
     )
+    on_record = select(c.id, c.actor, c.stance, c.as_of, c.published).where(
+        c.as_of.is_(None), c.published <= day
+    )
+    chosen = union(on_the_days, on_record).cte("chosen")
     merged = select(c.id).where(
         c.as_of.is_(None),
         exists(
