@@ -133,6 +133,9 @@ class QuoteIndex:
         self.params = params or QuoteParams()
         self._members: dict[str, QuoteMember] = {}
         self._by_gram: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        # The first member of each wording: whether two contents are linked depends on
+        # their words alone, so a wording seen before is linked to all its links are.
+        self._wordings: dict[tuple[str, ...], str] = {}
         self._clusters: Components[str] = Components(self._order)
 
     def __len__(self) -> int:
@@ -159,7 +162,11 @@ class QuoteIndex:
         member since gone (a reanalysed article's old attribution)."""
         for member in members:
             if self._admit(member) and len(member.words) >= self.params.min_words:
-                self._index(member)
+                seen = self._wordings.get(member.words)
+                if seen is None:
+                    self._index(member)
+                else:
+                    self._clusters.join(member.key, seen)
         for cluster in clusters:
             keys = [key for key in cluster if key in self._members]
             for key in keys[1:]:
@@ -196,10 +203,15 @@ class QuoteIndex:
         words = member.words
         if len(words) < self.params.min_words:
             return set()
+        seen = self._wordings.get(words)
+        if seen is not None:  # the same words again (a wire copy): the same links
+            return set(self._clusters.join(member.key, seen))
         mine = grams(words, self.params.gram_words)
         candidates = {other for gram in mine for other in self._by_gram.get(gram, ())}
         changed: set[str] = set()
         for other in sorted(candidates):
+            if self._clusters.root(other) == self._clusters.root(member.key):
+                continue  # joined already, through another member
             theirs = self._members[other].words
             if overlap(words, theirs, self.params.min_run) >= self.params.min_overlap:
                 changed.update(self._clusters.join(member.key, other))
@@ -207,6 +219,8 @@ class QuoteIndex:
         return changed
 
     def _index(self, member: QuoteMember) -> None:
+        """Make the member a candidate for those added after: its word runs, indexed."""
+        self._wordings[member.words] = member.key
         for gram in grams(member.words, self.params.gram_words):
             self._by_gram[gram].append(member.key)
 
