@@ -1,0 +1,19 @@
+"""The REST API under ``/v1`` (docs/web.md): JSON over ``onrecord.query``.
+
+Each module holds one family of endpoints and its ``ROUTES``; ``routes()`` gathers
+them for ``create_app``, which mounts them at ``/v1``. Response keys are only ever
+added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+from onrecord.web.api import index
+
+__all__ = ["routes"]
+
+
+def routes() -> list[BaseRoute]:
+    """Every API route, relative to ``/v1``."""
+    return [*index.ROUTES]
