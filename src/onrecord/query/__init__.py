@@ -16,7 +16,9 @@ from onrecord.query.actors import (
     search_entries,
     stored_entries,
 )
+from onrecord.query.articles import StoredArticle, article_hits, stored_article
 from onrecord.query.export import NETWORK_FORMATS, TABLE_FORMATS, Exported, export_tables
+from onrecord.query.highlight import highlights
 from onrecord.query.network import discourse_network, write_network
 from onrecord.query.positions import Timeline, stored_issue, track_from_store
 from onrecord.query.provenance import (
@@ -24,11 +26,15 @@ from onrecord.query.provenance import (
     QuoteProvenance,
     carrier_row,
     quote_provenance,
+    stored_quote,
 )
 from onrecord.query.quotes import (
     QUOTE_COLUMNS,
+    QuotePage,
     actors_named,
     find_quotes,
+    quote_filter,
+    quote_page,
     quote_row,
     quote_to_dict,
 )
@@ -61,20 +67,26 @@ __all__ = [
     "TRACKED_POSITION_SUMMARY_COLUMNS",
     "ActorProfile",
     "Exported",
+    "QuotePage",
     "QuoteProvenance",
     "RoleSpell",
     "Row",
     "SourceShare",
+    "StoredArticle",
     "Timeline",
     "actor_profile",
     "actor_row",
     "actors_named",
+    "article_hits",
     "attribution_row",
     "carrier_row",
     "discourse_network",
     "export_tables",
     "find_quotes",
+    "highlights",
     "position_row",
+    "quote_filter",
+    "quote_page",
     "quote_provenance",
     "quote_row",
     "quote_to_dict",
@@ -83,7 +95,9 @@ __all__ = [
     "search_entries",
     "source_row",
     "source_shares",
+    "stored_article",
     "stored_entries",
+    "stored_quote",
     "stored_issue",
     "track_from_store",
     "tracked_position_row",

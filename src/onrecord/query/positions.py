@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from onrecord.errors import NotFoundError
@@ -27,11 +27,13 @@ __all__ = ["Timeline", "stored_issue", "track_from_store"]
 @dataclass(frozen=True)
 class Timeline:
     """The tracker's answer for one issue: its positions, actor by actor, each in date
-    order (with ``as_of``, only each actor's positions of its latest day by then)."""
+    order (with ``as_of``, only each actor's positions of its latest day by then), and
+    the store's id of each article they name (``Position.article``), to link them."""
 
     issue: Issue
     positions: list[TrackedPosition]
     as_of: date | None = None
+    article_ids: dict[str, str] = field(default_factory=dict)
 
 
 def stored_issue(store: Store, issue_id: str) -> Issue:
@@ -53,8 +55,10 @@ def track_from_store(
     or each actor's as of ``as_of``; with ``actor_id``, that actor's alone."""
     issue = stored_issue(store, issue_id)
     if as_of is None:
-        by_actor = _timelines(store, store.stored_positions(issue_id, actor_id))
-        return Timeline(issue, [item for line in by_actor.values() for item in line])
+        stored = store.stored_positions(issue_id, actor_id)
+        by_actor = _timelines(store, stored)
+        found = [item for line in by_actor.values() for item in line]
+        return Timeline(issue, found, None, _article_ids(stored))
     if actor_id is None:
         ids = store.positions_as_of(issue_id, as_of)
         stored = store.stored_positions(issue_id, ids=ids) if ids else []
@@ -64,7 +68,11 @@ def track_from_store(
     # store picks them (store._as_of), and the tracker's rules run over those.
     by_actor = _timelines(store, stored)
     found = [item for line in by_actor.values() for item in current(line, as_of)]
-    return Timeline(issue, found, as_of)
+    return Timeline(issue, found, as_of, _article_ids(stored))
+
+
+def _article_ids(stored: Sequence[StoredPosition]) -> dict[str, str]:
+    return {s.article: s.article_id for s in stored}
 
 
 def _timelines(store: Store, stored: Sequence[StoredPosition]) -> dict[str, list[TrackedPosition]]:

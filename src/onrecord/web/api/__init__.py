@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from onrecord.web.api import index
+from onrecord.web.api import actors, articles, index, issues, quotes, sources
 
 __all__ = ["routes"]
 
 
 def routes() -> list[BaseRoute]:
     """Every API route, relative to ``/v1``."""
-    return [*index.ROUTES]
+    families = (index, quotes, actors, issues, articles, sources)
+    return [route for family in families for route in family.ROUTES]
