@@ -85,12 +85,17 @@ class SqlReads:
         conditions = _quote_conditions(where, self.engine.dialect.name)
         if where.after is not None:
             conditions.append(_after(*where.after))
-        statement = _quote_select().where(*conditions)
-        statement = statement.order_by(_DAY.asc().nulls_last(), attributions.c.id)
-        if limit is not None:
-            statement = statement.limit(limit)
-        if offset:
-            statement = statement.offset(offset)
+        order = (_DAY.asc().nulls_last(), attributions.c.id)
+        if limit is None and not offset:
+            statement = _quote_select().where(*conditions).order_by(*order)
+        else:
+            # A page: the ids sorted first, then only their rows read whole; sorting
+            # every matching row whole took up to twice as long on a large store.
+            ids = select(attributions.c.id).select_from(_quote_from())
+            ids = ids.where(attributions.c.current, *conditions).order_by(*order)
+            ids = ids.limit(limit).offset(offset or None)
+            statement = _quote_select().where(attributions.c.id.in_(ids.scalar_subquery()))
+            statement = statement.order_by(*order)
         with self.engine.connect() as connection:
             return [StoredQuote(*row) for row in connection.execute(statement).all()]
 
