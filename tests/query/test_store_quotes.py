@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 
 from onrecord.errors import ConfigError, NotFoundError
-from onrecord.query import actors_named, find_quotes
+from onrecord.query import actors_named, find_quotes, quote_filter, quote_page
 from onrecord.store import ActorName, Store
-from stored_corpus import corpus_url, filled
+from stored_corpus import article_id, corpus_url, filled
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -69,3 +69,40 @@ def test_actors_named_folds_names_and_aliases() -> None:
     assert [a.id for a in actors_named(actors, "braze inc")] == ["braze-inc"]
     assert [a.id for a in actors_named(actors, "braze-inc")] == ["braze-inc"]
     assert actors_named(actors, "Inc") == []
+
+
+def test_pages_read_by_key_or_offset_give_the_whole_answer_in_order(store: Store) -> None:
+    where = quote_filter(store)
+    whole = find_quotes(store)
+    assert len(whole) == 8 and whole[-1].day is None  # the undated ISW quote sorts last
+    for size in (1, 2, 3, 8, 9):
+        by_key, after = [], None
+        while True:
+            page = quote_page(store, where, size, after=after)
+            assert page.total == 8
+            by_key += page.quotes
+            if page.next_after is None:
+                break
+            after = page.next_after
+        assert [q.id for q in by_key] == [q.id for q in whole]
+        by_offset = [
+            q
+            for start in range(0, 8, size)
+            for q in quote_page(store, where, size, offset=start).quotes
+        ]
+        assert [q.id for q in by_offset] == [q.id for q in whole]
+
+
+def test_a_page_of_a_filtered_answer_counts_the_filtered_total(store: Store) -> None:
+    where = quote_filter(store, about="strikes")
+    page = quote_page(store, where, 1)
+    assert page.total == len(find_quotes(store, about="strikes")) == 6
+    assert len(page.quotes) == 1 and page.next_after is not None
+
+
+def test_the_quotes_of_one_article(store: Store) -> None:
+    where = quote_filter(store, article_id=article_id("reuters"))
+    assert [(q.article, q.local_id) for q in store.quotes(where)] == [
+        ("reuters", "a1"),
+        ("reuters", "a2"),
+    ]

@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         provenance,
         quotes,
         read,
+        serve,
         sources,
         train,
     )
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {version('onrecord')}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     reading = (quotes, actors, actor, positions, provenance, sources, export)
-    for module in (demo, read, analyze, ingest, *reading, evaluate, train, bench):
+    for module in (demo, read, analyze, ingest, *reading, serve, evaluate, train, bench):
         module.register(sub)
     return parser
 

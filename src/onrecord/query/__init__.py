@@ -16,8 +16,10 @@ from onrecord.query.actors import (
     search_entries,
     stored_entries,
 )
+from onrecord.query.articles import StoredArticle, article_hits, stored_article
 from onrecord.query.copies import Linked, link_copies
 from onrecord.query.export import NETWORK_FORMATS, TABLE_FORMATS, Exported, export_tables
+from onrecord.query.highlight import highlights
 from onrecord.query.network import discourse_network, write_network
 from onrecord.query.positions import Timeline, stored_issue, track_from_store
 from onrecord.query.provenance import (
@@ -25,11 +27,15 @@ from onrecord.query.provenance import (
     QuoteProvenance,
     carrier_row,
     quote_provenance,
+    stored_quote,
 )
 from onrecord.query.quotes import (
     QUOTE_COLUMNS,
+    QuotePage,
     actors_named,
     find_quotes,
+    quote_filter,
+    quote_page,
     quote_row,
     quote_to_dict,
 )
@@ -63,21 +69,27 @@ __all__ = [
     "ActorProfile",
     "Exported",
     "Linked",
+    "QuotePage",
     "QuoteProvenance",
     "RoleSpell",
     "Row",
     "SourceShare",
+    "StoredArticle",
     "Timeline",
     "actor_profile",
     "actor_row",
     "actors_named",
+    "article_hits",
     "attribution_row",
     "carrier_row",
     "discourse_network",
     "export_tables",
     "find_quotes",
     "link_copies",
+    "highlights",
     "position_row",
+    "quote_filter",
+    "quote_page",
     "quote_provenance",
     "quote_row",
     "quote_to_dict",
@@ -86,7 +98,9 @@ __all__ = [
     "search_entries",
     "source_row",
     "source_shares",
+    "stored_article",
     "stored_entries",
+    "stored_quote",
     "stored_issue",
     "track_from_store",
     "tracked_position_row",

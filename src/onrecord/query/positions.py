@@ -27,15 +27,17 @@ __all__ = ["Timeline", "stored_issue", "track_from_store"]
 @dataclass(frozen=True)
 class Timeline:
     """The tracker's answer for one issue: its positions, actor by actor, each in date
-    order, its undated ones after. With ``as_of``: each actor's positions of its latest
-    dated day by then, and apart (``undated``) the undated positions on record by then,
-    never taken as the latest; ``shown`` gives both, as ``positions --issue FILE
+    order, its undated ones after, and the store's id of each article they name
+    (``Position.article``), to link them. With ``as_of``: each actor's positions of its
+    latest dated day by then, and apart (``undated``) the undated positions on record by
+    then, never taken as the latest; ``shown`` gives both, as ``positions --issue FILE
     INPUT… --as-of`` lists them."""
 
     issue: Issue
     positions: list[TrackedPosition]
     as_of: date | None = None
     undated: list[TrackedPosition] = field(default_factory=list)
+    article_ids: dict[str, str] = field(default_factory=dict)
 
     @property
     def shown(self) -> list[TrackedPosition]:
@@ -61,8 +63,10 @@ def track_from_store(
     or each actor's as of ``as_of``; with ``actor_id``, that actor's alone."""
     issue = stored_issue(store, issue_id)
     if as_of is None:
-        by_actor = _timelines(store, store.stored_positions(issue_id, actor_id))
-        return Timeline(issue, [item for line in by_actor.values() for item in line])
+        stored = store.stored_positions(issue_id, actor_id)
+        by_actor = _timelines(store, stored)
+        found = [item for line in by_actor.values() for item in line]
+        return Timeline(issue, found, None, article_ids=_article_ids(stored))
     if actor_id is None:
         ids = store.positions_as_of(issue_id, as_of)
         stored = store.stored_positions(issue_id, ids=ids) if ids else []
@@ -73,7 +77,11 @@ def track_from_store(
     by_actor = _timelines(store, stored)
     found = [item for line in by_actor.values() for item in current(line, as_of)]
     apart = [item for line in by_actor.values() for item in undated(line, as_of)]
-    return Timeline(issue, found, as_of, apart)
+    return Timeline(issue, found, as_of, undated=apart, article_ids=_article_ids(stored))
+
+
+def _article_ids(stored: Sequence[StoredPosition]) -> dict[str, str]:
+    return {s.article: s.article_id for s in stored}
 
 
 def _timelines(store: Store, stored: Sequence[StoredPosition]) -> dict[str, list[TrackedPosition]]:

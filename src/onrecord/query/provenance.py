@@ -17,7 +17,13 @@ from onrecord.query.quotes import quote_row, quote_to_dict
 from onrecord.query.rows import Row
 from onrecord.store import QuoteFilter, Store, StoredQuote
 
-__all__ = ["CARRIER_COLUMNS", "QuoteProvenance", "carrier_row", "quote_provenance"]
+__all__ = [
+    "CARRIER_COLUMNS",
+    "QuoteProvenance",
+    "carrier_row",
+    "quote_provenance",
+    "stored_quote",
+]
 
 CARRIER_COLUMNS = ("first", "id", "day", "outlet", "speaker", "kind", "content", "article", "url")
 # A quote's id: the store's number for it, or ARTICLE_ID:ATTRIBUTION_ID.
@@ -56,17 +62,21 @@ class QuoteProvenance:
 def quote_provenance(store: Store, quote_id: str | int) -> QuoteProvenance:
     """The provenance of the quote with ``quote_id``: the store's number for it (the
     ``id`` of ``onrecord quotes``), or ``ARTICLE_ID:ATTRIBUTION_ID``."""
-    row_id = _row_id(store, quote_id)
-    found = store.quotes(QuoteFilter(ids=(row_id,)))
-    if not found:
-        raise NotFoundError(f"quote {quote_id!r}: the store has no current quote of that id")
-    quote = found[0]
-    cluster = store.quote_cluster(row_id)
+    quote = stored_quote(store, quote_id)
+    cluster = store.quote_cluster(quote.id)
     if cluster is None:
         return QuoteProvenance(quote, quote, [quote])
     first = cluster.members[0]
     others = sorted(cluster.members[1:], key=_carried_order)
     return QuoteProvenance(quote, first, [first, *others], cluster.id, cluster.text, cluster.method)
+
+
+def stored_quote(store: Store, quote_id: str | int) -> StoredQuote:
+    """The current quote with ``quote_id`` (as :func:`quote_provenance` takes it)."""
+    found = store.quotes(QuoteFilter(ids=(_row_id(store, quote_id),)))
+    if not found:
+        raise NotFoundError(f"quote {quote_id!r}: the store has no current quote of that id")
+    return found[0]
 
 
 def carrier_row(provenance: QuoteProvenance, quote: StoredQuote) -> Row:

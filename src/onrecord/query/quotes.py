@@ -8,7 +8,9 @@ the outlets stored under it, and checks the kind.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -19,9 +21,12 @@ from onrecord.store import ActorName, QuoteFilter, Store, StoredQuote
 
 __all__ = [
     "QUOTE_COLUMNS",
+    "QuotePage",
     "actors_named",
     "named_in_store",
     "find_quotes",
+    "quote_filter",
+    "quote_page",
     "quote_row",
     "quote_to_dict",
 ]
@@ -39,6 +44,16 @@ QUOTE_COLUMNS = (
     "article",
     "url",
 )
+
+
+@dataclass(frozen=True)
+class QuotePage:
+    """One page of a long answer: its quotes, how many the whole answer has, and the
+    key to read the next page after (``None``: this was the last)."""
+
+    quotes: list[StoredQuote]
+    total: int
+    next_after: tuple[date | None, int] | None
 
 
 def find_quotes(
@@ -61,9 +76,36 @@ def find_quotes(
     ``outlet`` an outlet's name, case and accents aside; ``kind`` direct, indirect or
     mixed; ``anonymous`` only anonymous sources.
     """
+    where = quote_filter(
+        store,
+        speaker=speaker,
+        about=about,
+        since=since,
+        until=until,
+        outlet=outlet,
+        kind=kind,
+        anonymous=anonymous,
+    )
+    return store.quotes(where, limit)
+
+
+def quote_filter(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    anonymous: bool = False,
+    article_id: str | None = None,
+) -> QuoteFilter:
+    """The store's filter for the conditions of :func:`find_quotes` (and, with
+    ``article_id``, only that article's quotes)."""
     if since and until and since > until:
         raise ConfigError(f"--since {since} is after --until {until}: nothing can be in between")
-    where = QuoteFilter(
+    return QuoteFilter(
         speaker_ids=_speaker_ids(store, speaker) if speaker is not None else None,
         about=about,
         since=since,
@@ -71,8 +113,25 @@ def find_quotes(
         outlets=_outlets(store, outlet) if outlet is not None else None,
         kind=_kind(kind) if kind is not None else None,
         anonymous=anonymous,
+        article_ids=(article_id,) if article_id is not None else None,
     )
-    return store.quotes(where, limit)
+
+
+def quote_page(
+    store: Store,
+    where: QuoteFilter,
+    limit: int,
+    *,
+    after: tuple[date | None, int] | None = None,
+    offset: int = 0,
+) -> QuotePage:
+    """At most ``limit`` quotes passing ``where``: those after the key ``after`` (a
+    previous page's ``next_after``), else from the ``offset``-th on; and the total."""
+    found = store.quotes(dataclasses.replace(where, after=after), limit + 1, offset)
+    page = found[:limit]
+    last = page[-1] if page and len(found) > limit else None
+    total = store.quote_count(where)
+    return QuotePage(page, total, (last.day, last.id) if last else None)
 
 
 def actors_named(names: Iterable[ActorName], name: str) -> list[ActorName]:

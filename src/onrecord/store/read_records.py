@@ -41,7 +41,9 @@ class QuoteFilter:
     every word of it (the store's full-text search). ``since``/``until``: the day it
     was said (else its article's publication day) within them, both included.
     ``outlets``: its article's outlet is one of these, as stored. ``anonymous``: its
-    speaker is an anonymous source.
+    speaker is an anonymous source. ``article_ids``: in one of these articles. ``ids``:
+    with one of these row ids. ``after``: after this quote in the quotes' order (its day,
+    else ``None`` for undated, and its id), for reading a long answer page by page.
     """
 
     speaker_ids: tuple[str, ...] | None = None
@@ -52,6 +54,8 @@ class QuoteFilter:
     kind: str | None = None
     anonymous: bool = False
     ids: tuple[int, ...] | None = None
+    article_ids: tuple[str, ...] | None = None
+    after: tuple[dt.date | None, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -160,8 +164,15 @@ class ExportColumn:
 class Reads(Protocol):
     """The questions the read side asks a store; part of :class:`onrecord.store.Store`."""
 
-    def quotes(self, where: QuoteFilter, limit: int | None = None) -> list[StoredQuote]:
-        """Current attributions that pass ``where``, by day (undated last), then id."""
+    def quotes(
+        self, where: QuoteFilter, limit: int | None = None, offset: int = 0
+    ) -> list[StoredQuote]:
+        """Current attributions that pass ``where``, by day (undated last), then id;
+        ``offset`` of them left out first, then at most ``limit``."""
+        ...
+
+    def quote_count(self, where: QuoteFilter) -> int:
+        """How many current attributions pass ``where`` (its ``after`` aside)."""
         ...
 
     def quote_id(self, article_id: str, local_id: str) -> int | None:
