@@ -29,6 +29,7 @@ from onrecord.query.quotes import (
     QUOTE_COLUMNS,
     actors_named,
     find_quotes,
+    parse_acts,
     quote_row,
     quote_to_dict,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "discourse_network",
     "export_tables",
     "find_quotes",
+    "parse_acts",
     "position_row",
     "quote_provenance",
     "quote_row",

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from onrecord.errors import ConfigError, NotFoundError
-from onrecord.model import AttributionKind, actor_id, fold
+from onrecord.model import AttributionAct, AttributionKind, actor_id, fold
 from onrecord.query.rows import Row
 from onrecord.store import ActorName, QuoteFilter, Store, StoredQuote
 
@@ -22,6 +22,7 @@ __all__ = [
     "actors_named",
     "named_in_store",
     "find_quotes",
+    "parse_acts",
     "quote_row",
     "quote_to_dict",
 ]
@@ -161,6 +162,17 @@ def _kind(kind: str) -> str:
         choices = ", ".join(k.value for k in AttributionKind)
         message = f"--kind {kind!r} is not a kind of quote; give one of {choices}"
         raise ConfigError(message) from None
+
+
+def parse_acts(text: str) -> frozenset[AttributionAct]:
+    """The acts named in ``--act speech,writing``: comma-separated, case aside."""
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in AttributionAct._value2member_map_]
+    if unknown or not names:
+        choices = ", ".join(act.value for act in AttributionAct)
+        message = f"--act {text!r}: give one or more of {choices}, separated by commas"
+        raise ConfigError(message)
+    return frozenset(AttributionAct(name) for name in names)
 
 
 def _iso(day: date | None) -> str | None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from onrecord.ingest.text import parse_text
 from onrecord.model import AttributionAct
 from onrecord.nlp import Annotator
+from onrecord.nlp.pipeline import base_model_name
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +47,12 @@ def test_every_attribution_has_an_act(annotator: Annotator) -> None:
     assert len(analysis.attributions) >= 1
     assert all(a.act is not None for a in analysis.attributions)
     assert all(a.to_dict()["act"] == a.act for a in analysis.attributions)
+
+
+def test_acts_on_the_doc_extension_in_a_plain_spacy_pipeline() -> None:
+    nlp = importlib.import_module(base_model_name()).load()
+    nlp.add_pipe("onrecord_attribution_v1")
+    doc = nlp("The council wants a new vote, the mayor said. Data suggest the tolls will rise.")
+    found = {a.cue.text: a.act for a in doc._.attributions if a.cue is not None}
+    assert found.get("said") == AttributionAct.SPEECH
+    assert found.get("suggest") == AttributionAct.EVIDENCE
