@@ -28,7 +28,7 @@ def test_migrating_twice_changes_nothing(db_url: str) -> None:
     migrate(engine)
     migrate(engine)
     with engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0002"
+        assert MigrationContext.configure(connection).get_current_revision() == "0004"
     engine.dispose()
 
 

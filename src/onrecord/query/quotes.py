@@ -1,9 +1,10 @@
-"""Quotes from the store: who said what, filtered by speaker, subject, day, outlet and kind.
+"""Quotes from the store: who said what, filtered by speaker, subject, day, outlet, kind
+and act.
 
 The store filters and sorts (``Store.quotes``); this module turns the user's words
 into its filter: a speaker's name into the ids of the actors it names (by their
 names, aliases or ids, folded as ``model.fold`` folds them), an outlet's name into
-the outlets stored under it, and checks the kind.
+the outlets stored under it, and checks the kind and the acts.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ QUOTE_COLUMNS = (
     "speaker_type",
     "role",
     "kind",
+    "act",
     "cue",
     "content",
     "article",
@@ -53,6 +55,7 @@ def find_quotes(
     kind: str | None = None,
     anonymous: bool = False,
     limit: int | None = None,
+    act: str | None = None,
 ) -> list[StoredQuote]:
     """Current quotes that meet every condition given, by day (undated last), then id.
 
@@ -60,7 +63,8 @@ def find_quotes(
     knows none by it); ``about`` words the content must have (full-text search);
     ``since``/``until`` bound the day it was said, else its article's publication day;
     ``outlet`` an outlet's name, case and accents aside; ``kind`` direct, indirect or
-    mixed; ``anonymous`` only anonymous sources.
+    mixed; ``anonymous`` only anonymous sources; ``act`` acts separated by commas
+    ("speech,writing", :func:`parse_acts`).
     """
     if since and until and since > until:
         raise ConfigError(f"--since {since} is after --until {until}: nothing can be in between")
@@ -72,6 +76,7 @@ def find_quotes(
         outlets=_outlets(store, outlet) if outlet is not None else None,
         kind=_kind(kind) if kind is not None else None,
         anonymous=anonymous,
+        acts=tuple(sorted(parse_acts(act))) if act is not None else None,
     )
     return store.quotes(where, limit)
 
@@ -99,6 +104,7 @@ def quote_row(quote: StoredQuote) -> Row:
         "speaker_type": quote.speaker_type,
         "role": quote.role,
         "kind": quote.kind,
+        "act": quote.act,
         "cue": quote.cue,
         "content": quote.content,
         "article": quote.article,
@@ -119,6 +125,7 @@ def quote_to_dict(quote: StoredQuote) -> dict[str, Any]:
         "published": _iso(quote.published),
         "said_on": _iso(quote.said_on),
         "kind": quote.kind,
+        "act": quote.act,
         "confidence": quote.confidence,
         "speaker": {
             "id": quote.speaker_id,

@@ -40,8 +40,9 @@ class QuoteFilter:
     ``speaker_ids``: said by one of these canonical actors. ``about``: the content has
     every word of it (the store's full-text search). ``since``/``until``: the day it
     was said (else its article's publication day) within them, both included.
-    ``outlets``: its article's outlet is one of these, as stored. ``anonymous``: its
-    speaker is an anonymous source.
+    ``outlets``: its article's outlet is one of these, as stored. ``acts``: its act is
+    one of these (``model.AttributionAct`` values). ``anonymous``: its speaker is an
+    anonymous source.
     """
 
     speaker_ids: tuple[str, ...] | None = None
@@ -52,6 +53,7 @@ class QuoteFilter:
     kind: str | None = None
     anonymous: bool = False
     ids: tuple[int, ...] | None = None
+    acts: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class StoredQuote:
     source: str | None
     cue: str | None
     content: str
+    act: str | None = None  # None for an analysis made before acts
 
     @property
     def day(self) -> dt.date | None:
