@@ -25,7 +25,7 @@ def test_the_gold_is_labelled_in_its_parts() -> None:
 @pytest.mark.shared
 def test_the_gold_is_the_sample_its_seeds_draw() -> None:
     shared_path("data", "polnear", "dev")
-    drawn = {cue.key: cue for cue in draw_cues(SHARED)}
+    drawn = {cue.key: cue for cue in draw_cues(SHARED / "data")}
     for cue in load_act_gold():
         assert drawn[cue.key].part == cue.part
         assert " ".join(drawn[cue.key].cue.split()) == cue.cue

@@ -62,10 +62,11 @@ class ActCue:
         return (self.set, self.document, self.ranges)
 
 
-def cue_pool(shared: str | Path) -> tuple[list[ActCue], list[ActCue]]:
+def cue_pool(data_dir: str | Path) -> tuple[list[ActCue], list[ActCue]]:
     """Every annotated cue of PolNeAR dev (its first annotator) and of the issues-dev
-    sets (those whose words were found in the article), each once, in file order."""
-    root = Path(shared) / "data"
+    sets (those whose words were found in the article), each once, in file order;
+    ``data_dir`` holds ``polnear`` and ``issues-dev``."""
+    root = Path(data_dir)
     polnear = [
         _cue(POLNEAR, document.id, document.text, attribution.cue)
         for document in load_split(root / "polnear", "dev")
@@ -83,10 +84,10 @@ def cue_pool(shared: str | Path) -> tuple[list[ActCue], list[ActCue]]:
     return _once(polnear), _once(issues)
 
 
-def draw_cues(shared: str | Path) -> list[ActCue]:
+def draw_cues(data_dir: str | Path) -> list[ActCue]:
     """The two parts' cues, unlabelled: each part drawn with its seed from the cues the
     parts before it did not draw."""
-    pools = cue_pool(shared)
+    pools = cue_pool(data_dir)
     drawn: set[tuple[str, str, Ranges]] = set()
     out: list[ActCue] = []
     for part, (*sizes, seed) in PARTS.items():

@@ -53,18 +53,30 @@ def act_of(ctx: DocContext, attribution: DocAttribution) -> AttributionAct:
 
 
 def cue_act(ctx: DocContext, cue: Sequence[int]) -> AttributionAct:
-    """The act of the cue made of the tokens ``cue`` (a colon or a dash cue is speech)."""
+    """The act of the cue made of the tokens ``cue``."""
     words = [i for i in cue if not ctx.is_punct[i] and not ctx.is_space[i]]
     if not words:
-        return AttributionAct.SPEECH
+        return _mark_act(ctx, cue[0])
     phrase = _phrase_act(ctx, words)
     if phrase is not None:
         return phrase
     head = cue_head(ctx, words)
-    act = _word_act(ctx, head) or _first_known(ctx, words) or AttributionAct.SPEECH
+    own = _word_act(ctx, head)
+    act = own or _first_known(ctx, words) or AttributionAct.SPEECH
     if ctx.pos[head] in {"VERB", "AUX"}:
-        return _verb_act(ctx, head, act)
+        return _verb_act(ctx, head, act, named_medium_only=own is not None)
     return act
+
+
+def _mark_act(ctx: DocContext, mark: int) -> AttributionAct:
+    """A colon or a dash cue's act: a document's before it ("Poll: …") is evidence, anyone
+    else's speech."""
+    before = mark - 1
+    while before >= 0 and ctx.is_space[before]:
+        before -= 1
+    if before >= 0 and ctx.lemma[before] in DOCUMENT_NOUNS:
+        return AttributionAct.EVIDENCE
+    return AttributionAct.SPEECH
 
 
 def _phrase_act(ctx: DocContext, words: Sequence[int]) -> AttributionAct | None:
@@ -78,10 +90,14 @@ def _phrase_act(ctx: DocContext, words: Sequence[int]) -> AttributionAct | None:
 
 
 def _word_act(ctx: DocContext, i: int) -> AttributionAct | None:
-    """One word's act: its form, then its lemma, each with its part of speech first."""
+    """One word's act: its form, then its lemma, each with its to-infinitive ("agreed to
+    clean up") or its part of speech first."""
     pos = ctx.pos[i] if ctx.pos[i] != "PROPN" else "NOUN"
+    grammar = [f":{pos}", ""]
+    if "xcomp" in ctx.child_deps[i]:
+        grammar.insert(0, ":xcomp")
     for key in (ctx.lower[i], ctx.lemma[i]):
-        act = ACTS.get(f"{key}:{pos}") or ACTS.get(key)
+        act = next((ACTS[key + g] for g in grammar if key + g in ACTS), None)
         if act is not None:
             return act
     return None
@@ -92,8 +108,12 @@ def _first_known(ctx: DocContext, words: Sequence[int]) -> AttributionAct | None
     return next((act for i in words if (act := _word_act(ctx, i)) is not None), None)
 
 
-def _verb_act(ctx: DocContext, verb: int, act: AttributionAct) -> AttributionAct:
-    """A verb cue's act read with its grammar: its subject, voice and medium."""
+def _verb_act(
+    ctx: DocContext, verb: int, act: AttributionAct, *, named_medium_only: bool
+) -> AttributionAct:
+    """A verb cue's act read with its grammar: its subject, voice and medium. A verb the
+    lexicon knows takes a medium only from a phrase naming it ("said in a letter"); one it
+    does not also from its object ("issued a statement", "sent a letter")."""
     subject = _child(ctx, verb, _SUBJECTS)
     if subject is not None and ctx.lower[subject] == _MEDIA_REPORTS:
         return AttributionAct.REPORT
@@ -103,10 +123,18 @@ def _verb_act(ctx: DocContext, verb: int, act: AttributionAct) -> AttributionAct
         return AttributionAct.EVIDENCE
     if act is not AttributionAct.EVIDENCE and _passive_without_agent(ctx, verb):
         return AttributionAct.REPORT
-    medium = _medium(ctx, verb)
-    if act is AttributionAct.SPEECH and medium is not None:
-        return medium
-    return act
+    if act is not AttributionAct.SPEECH:
+        return act
+    # A written source speaks in writing ("the website noted", "the order cited").
+    if subject is not None and _writing(ctx, subject):
+        return AttributionAct.WRITING
+    return _medium(ctx, verb, with_object=not named_medium_only) or act
+
+
+def _writing(ctx: DocContext, i: int) -> bool:
+    """A common noun for a writing ("website", "brief"); a platform's name ("Twitter
+    announced") is the company speaking."""
+    return ctx.pos[i] == "NOUN" and _word_act(ctx, i) is AttributionAct.WRITING
 
 
 def _passive_without_agent(ctx: DocContext, verb: int) -> bool:
@@ -114,13 +142,13 @@ def _passive_without_agent(ctx: DocContext, verb: int) -> bool:
     return ctx.lower[verb] in UNOWNED_PASSIVES and "auxpass" in kids and "agent" not in kids
 
 
-def _medium(ctx: DocContext, verb: int) -> AttributionAct | None:
-    """The act of the medium a verb of saying names ("in a letter", "on Facebook", "issued a
-    statement"), when it is speech or writing."""
+def _medium(ctx: DocContext, verb: int, *, with_object: bool) -> AttributionAct | None:
+    """The act of the medium a verb of saying names ("in a letter", "on Facebook", and
+    ``with_object`` "issued a statement"), when it is speech or writing."""
     for child in _children(ctx, verb):
         if ctx.dep[child] == "prep" and ctx.lower[child] in _MEDIUM_PREPOSITIONS:
             found = _child(ctx, child, frozenset({"pobj"}))
-        elif ctx.dep[child] == "dobj":
+        elif ctx.dep[child] == "dobj" and with_object:
             found = child
         else:
             continue
