@@ -18,6 +18,7 @@ def test_the_gold_is_labelled_in_its_parts() -> None:
     counts = Counter(cue.part for cue in gold)
     assert set(counts) <= set(PARTS)
     assert counts["tune"] == sum(PARTS["tune"][:2])
+    assert counts["held"] == sum(PARTS["held"][:2])
     assert all(cue.act is not None for cue in gold)
     assert len({cue.key for cue in gold}) == len(gold)
 
