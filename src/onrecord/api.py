@@ -469,6 +469,7 @@ def quotes(
     kind: str | None = None,
     anonymous: bool = False,
     limit: int | None = None,
+    act: str | None = None,
     settings: Settings | None = None,
 ) -> list[StoredQuote]:
     """Stored quotes meeting every condition given, by day; see ``query.find_quotes``."""
@@ -483,6 +484,7 @@ def quotes(
             kind=kind,
             anonymous=anonymous,
             limit=limit,
+            act=act,
         )
 
 

@@ -135,3 +135,30 @@ def test_analyze_table_cuts_contents_unless_asked_for_a_wider_one(
     assert "Lionel Ache…" in narrow and "== council  Council Del…" in narrow
     assert main(["analyze", str(article_file), "--format", "table", "--width", "0"]) == 0
     assert "  Council Delays Vote On Bridge Tolls" in capsys.readouterr().out
+
+
+ACTS_ARTICLE = """Bridge Plan Stalls
+
+The mayor said the bridge would open in May. The council plans to vote next week.
+
+Documents show the tolls rose by a third. She believes the project is doomed.
+"""
+
+
+def test_analyze_act_filter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "acts.txt"
+    path.write_text(ACTS_ARTICLE, encoding="utf-8")
+    assert main(["analyze", str(path)]) == 0
+    every = json.loads(capsys.readouterr().out)["attributions"]
+    assert {"speech", "evidence", "thought"} <= {a["act"] for a in every}
+    assert main(["analyze", str(path), "--act", "speech,Writing"]) == 0
+    kept = json.loads(capsys.readouterr().out)["attributions"]
+    assert kept == [a for a in every if a["act"] in {"speech", "writing"}]
+    assert kept
+
+
+def test_analyze_act_filter_names_a_bad_act(
+    article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", str(article_file), "--act", "speech,gossip"]) != 0
+    assert "--act 'speech,gossip': give one or more of speech, writing" in capsys.readouterr().err

@@ -31,7 +31,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str, code: int = 0) -> tuple[
 def test_quotes_table_csv_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     table, _ = run(capsys, "quotes", "--db", db, "--speaker", "Stoltenberg")
     lines = table.splitlines()
-    assert lines[0].split() == ["ID", "DAY", "OUTLET", "SPEAKER", "KIND", "CONTENT"]
+    assert lines[0].split() == ["ID", "DAY", "OUTLET", "SPEAKER", "KIND", "ACT", "CONTENT"]
     assert "The Independent" in lines[1] and "CBC News" in lines[2] and len(lines) == 3
     out, _ = run(capsys, "quotes", "--db", db, "--about", "kharkiv", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -55,6 +55,11 @@ def test_quotes_that_find_nothing_or_cannot(db: str, capsys: pytest.CaptureFixtu
     assert "'Nobody'" in err and "onrecord actors --search" in err
     _, err = run(capsys, "quotes", "--db", db, "--since", "May 3", code=2)
     assert "--since 'May 3' is not a date" in err
+    # The corpus was stored with no acts, as analyses made before acts are.
+    _, err = run(capsys, "quotes", "--db", db, "--act", "speech")
+    assert "no quotes found" in err
+    _, err = run(capsys, "quotes", "--db", db, "--act", "gossip", code=2)
+    assert "--act 'gossip': give one or more of speech" in err
 
 
 def test_reading_a_store_that_is_not_there_makes_none(

@@ -12,6 +12,7 @@ from onrecord.model import (
     Analysis,
     Article,
     Attribution,
+    AttributionAct,
     AttributionKind,
     Block,
     BlockKind,
@@ -69,6 +70,7 @@ attributions = st.builds(
     id=text,
     actor=st.none() | actors,
     said_on=st.none() | said_ons,
+    act=st.none() | st.sampled_from(AttributionAct),
 )
 blocks = st.builds(
     Block, kind=st.sampled_from(BlockKind), start=offsets, end=offsets, credit=st.none() | text

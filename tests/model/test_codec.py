@@ -130,7 +130,7 @@ def test_the_written_shapes_stay_as_they_were() -> None:
     ]  # fmt: skip
     attribution = analysis.to_dict()["attributions"][0]
     assert list(attribution) == [
-        "id", "source", "cue", "content", "kind", "confidence", "method", "said_on",
+        "id", "source", "cue", "content", "kind", "confidence", "method", "said_on", "act",
     ]  # fmt: skip
     assert attribution["source"] == {"text": None, "start": None, "end": None} | {
         "actor": Actor("Jens Stoltenberg", ActorType.PERSON).to_dict()

@@ -8,6 +8,7 @@ from onrecord.model import (
     Actor,
     ActorType,
     Attribution,
+    AttributionAct,
     AttributionKind,
     Coarse,
     DateRule,
@@ -72,6 +73,7 @@ def test_an_attribution_row_names_the_actor_else_the_source_and_joins_the_parts(
         kind=AttributionKind.DIRECT,
         confidence=0.9,
         said_on=SaidOn(date(2024, 5, 27), DateRule.WEEKDAY, Span(31, 40, "on Monday")),
+        act=AttributionAct.SPEECH,
     )
     row = attribution_row(attribution)
     assert tuple(row) == ATTRIBUTION_COLUMNS
@@ -80,6 +82,7 @@ def test_an_attribution_row_names_the_actor_else_the_source_and_joins_the_parts(
         "cue": "said",
         "said_on": "2024-05-27",
         "kind": "direct",
+        "act": "speech",
         "content": "We must … be ready",
     }
     attribution.actor = Actor("Jens Stoltenberg", ActorType.PERSON)

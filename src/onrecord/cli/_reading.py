@@ -35,6 +35,7 @@ QUOTES = (
     Column("outlet", "OUTLET", 18),
     Column("speaker", "SPEAKER", 28),
     Column("kind", "KIND", 8),
+    Column("act", "ACT", 9),
     Column("content", "CONTENT", 70),
 )
 # One line an article that carried a quote; "*" marks where it was first seen.

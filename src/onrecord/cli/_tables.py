@@ -23,12 +23,13 @@ INDENT = "  "  # an article's lines under its heading
 TITLE = 70  # the width of a title in a heading
 UNDATED = "-- undated: on record by their articles' dates, never an actor's latest position"
 
-# One line an attribution, under its article's heading: who, cue, day, kind, content.
+# One line an attribution, under its article's heading: who, cue, day, kind, act, content.
 ATTRIBUTIONS = (
     Column("speaker", "SPEAKER", 28),
     Column("cue", "CUE", 16),
     Column("said_on", "SAID ON", 10),
     Column("kind", "KIND", 8),
+    Column("act", "ACT", 9),
     Column("content", "CONTENT", 70),
 )
 # One line an article's position, under its attributions, issue by issue.

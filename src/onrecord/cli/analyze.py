@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from onrecord import api
+from onrecord import api, query
 from onrecord.cli._analyses import AnalysisStream, InputMetadata, add_input_options
 from onrecord.cli._output import FORMATS, add_format_option, write_records
 from onrecord.cli._progress import add_quiet_option, wanted
@@ -43,6 +43,12 @@ def register(sub: Subparsers) -> None:
         help="leave each article (its text, URL, dates, blocks) out of the JSON and JSONL "
         "output, which then cannot be read back in",
     )
+    p.add_argument(
+        "--act",
+        metavar="ACTS",
+        help="list only the attributions of these acts, separated by commas: speech, writing, "
+        "thought, intention, evidence, report (docs/acts.md); positions are listed as found",
+    )
     add_input_options(p)
     add_quiet_option(p)
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
@@ -51,12 +57,14 @@ def register(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     issues = [api.load_issue(path) for path in args.issues]  # bad files fail before any work
+    acts = query.parse_acts(args.act) if args.act is not None else None
     metadata = InputMetadata.from_args(args)
     progress = wanted(args, output_shows_it=True)
     settings = api.settings(allow_private_addresses=args.allow_private or None)
     analyses = AnalysisStream(args.inputs, settings, issues, metadata=metadata, progress=progress)
+    listed = (a.with_acts(acts) for a in analyses) if acts is not None else analyses
     write_records(
-        analyses,
+        listed,
         args.format,
         as_dict=lambda analysis: analysis.to_dict(with_article=args.with_article),
         table=print_analyses,

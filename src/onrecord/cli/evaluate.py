@@ -46,6 +46,19 @@ def register(sub: Subparsers) -> None:
     agreement.add_argument("--json", action="store_true", help="print the scores as JSON")
     agreement.set_defaults(run=run_agreement)
 
+    acts = which.add_parser(
+        "acts",
+        help="act accuracy on the hand-labelled act gold, per part, with a confusion table",
+        description="The act (docs/acts.md) the system gives each cue of the act gold, a "
+        "sample of PolNeAR dev and issues-dev cues labelled by hand, against its label: "
+        "accuracy and a confusion table for each part (tune: developed on; held: labelled "
+        "last, never tuned on). DIR holds polnear/ and issues-dev/.",
+    )
+    acts.add_argument("--data", required=True, metavar="DIR")
+    acts.add_argument("--gold", metavar="FILE", help="another act gold file (the same columns)")
+    acts.add_argument("--json", action="store_true", help="print the scores as JSON")
+    acts.set_defaults(run=run_acts)
+
     topical = which.add_parser(
         "topical",
         help="attribution and position scores on topical-dev style folders, per set and macro",
@@ -107,6 +120,15 @@ def run_polnear(args: argparse.Namespace) -> int:
         print(format_report(result.report))
         n, seconds = result.report.documents, result.seconds
         print(f"\n{n} articles in {seconds:.1f} s ({n / max(seconds, 1e-9):.1f} articles/s)")
+    return 0
+
+
+def run_acts(args: argparse.Namespace) -> int:
+    from onrecord.evaluate.acts import format_act_report
+    from onrecord.evaluate.acts_run import evaluate_acts
+
+    report = evaluate_acts(args.data, args.gold)
+    print(json.dumps(report.to_dict(), indent=2) if args.json else format_act_report(report))
     return 0
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "quotes",
-        help="list stored quotes: by speaker, subject, day, outlet, kind",
+        help="list stored quotes: by speaker, subject, day, outlet, kind, act",
         description="List the quotes (attributions) in the store that meet every condition "
         "given, by the day they were said (else their article's publication day), undated "
         "last. Each has an id, for `onrecord provenance`. See docs/queries.md.",
@@ -35,6 +35,12 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--until", metavar="DATE", help="said on or before DATE (YYYY-MM-DD)")
     p.add_argument("--outlet", metavar="NAME", help="in articles of this outlet")
     p.add_argument("--kind", metavar="KIND", help="direct, indirect or mixed")
+    p.add_argument(
+        "--act",
+        metavar="ACTS",
+        help="of these acts, separated by commas: speech, writing, thought, intention, "
+        "evidence, report (docs/acts.md); quotes stored before acts have none",
+    )
     p.add_argument("--anonymous", action="store_true", help="only quotes of anonymous sources")
     p.add_argument("--limit", type=int, metavar="N", help="at most N quotes (the earliest)")
     add_db_option(p)
@@ -51,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
         until=parse_day(args.until, "--until"),
         outlet=args.outlet,
         kind=args.kind,
+        act=args.act,
         anonymous=args.anonymous,
         limit=args.limit,
     )

@@ -3,7 +3,7 @@
 from onrecord.model.actor import Actor, ActorType, actor_id, fold
 from onrecord.model.analysis import Analysis
 from onrecord.model.article import BODY_KINDS, Article, Block, BlockKind, content_hash
-from onrecord.model.attribution import Attribution, AttributionKind, Provenance
+from onrecord.model.attribution import Attribution, AttributionAct, AttributionKind, Provenance
 from onrecord.model.codec import SCHEMA_VERSION, RecordError
 from onrecord.model.position import (
     SIGNALS,
@@ -27,6 +27,7 @@ __all__ = [
     "Analysis",
     "Article",
     "Attribution",
+    "AttributionAct",
     "AttributionKind",
     "Block",
     "BlockKind",

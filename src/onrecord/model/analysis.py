@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from onrecord.model.article import Article
-from onrecord.model.attribution import Attribution, Provenance
+from onrecord.model.attribution import Attribution, AttributionAct, Provenance
 from onrecord.model.codec import Fields, RecordError, check_version, versioned
 from onrecord.model.position import Position
 
@@ -26,6 +27,12 @@ class Analysis:
     skipped: str | None = None
     error: str | None = None  # the analysis failed for this article alone
     positions: list[Position] | None = None
+
+    def with_acts(self, acts: Collection[AttributionAct]) -> Analysis:
+        """The analysis with only the attributions whose act is one of ``acts``; its
+        positions stay as found, so their attribution ids may name ones left out."""
+        kept = [a for a in self.attributions if a.act in acts]
+        return replace(self, attributions=kept)
 
     def to_dict(self, with_article: bool = False) -> dict[str, Any]:
         """The analysis as a document; the article is named by its id and, with

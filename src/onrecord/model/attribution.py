@@ -18,6 +18,19 @@ class AttributionKind(StrEnum):
     MIXED = "mixed"  # a paraphrase with quoted fragments
 
 
+class AttributionAct(StrEnum):
+    """What the source did with the content (docs/acts.md): said it, wrote it, thinks
+    it, means to do it, or the content is what a document or data show, or what is
+    reported with no one's own word behind it."""
+
+    SPEECH = "speech"  # said, told, announced, warned, "in a statement"
+    WRITING = "writing"  # wrote, posted, tweeted, published, "in a letter"
+    THOUGHT = "thought"  # thinks, believes, fears, is concerned
+    INTENTION = "intention"  # plans, wants, aims, intends
+    EVIDENCE = "evidence"  # documents show, the study found, data suggest
+    REPORT = "report"  # reportedly, according to, reports say
+
+
 @dataclass
 class Attribution:
     """One attribution relation.
@@ -26,7 +39,8 @@ class Attribution:
     ``source`` is absent when the text names none ("reportedly"); ``actor`` is who
     the source is (or who a cue-less continuation quote belongs to), and ``said_on``
     when the statement was made, when the text or the publication date tells.
-    ``confidence`` is written to three decimals.
+    ``confidence`` is written to three decimals. ``act`` is what the source did
+    (``AttributionAct``); records written before acts existed have none.
     """
 
     content: list[Span]
@@ -38,6 +52,7 @@ class Attribution:
     id: str = ""
     actor: Actor | None = None
     said_on: SaidOn | None = None
+    act: AttributionAct | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,6 +64,7 @@ class Attribution:
             "confidence": round(self.confidence, 3),
             "method": self.method,
             "said_on": self.said_on.to_dict() if self.said_on else None,
+            "act": self.act.value if self.act else None,
         }
 
     @classmethod
@@ -65,6 +81,7 @@ class Attribution:
             id=read.optional_text("id") or "",
             actor=source.optional_record("actor", Actor.from_dict),
             said_on=read.optional_record("said_on", SaidOn.from_dict),
+            act=read.optional_choice("act", AttributionAct),
         )
 
 

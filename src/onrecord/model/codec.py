@@ -112,6 +112,9 @@ class Fields:
     def choice(self, key: str, kind: type[E]) -> E:
         return _enum(kind, self._required(key), self.path(key))
 
+    def optional_choice(self, key: str, kind: type[E]) -> E | None:
+        return _enum(kind, self.data[key], self.path(key)) if self.has(key) else None
+
     def day(self, key: str) -> dt.date | None:
         return self._iso(key, dt.date.fromisoformat)
 

@@ -10,15 +10,18 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from onrecord.model import Analysis, Article, Issue, Position, Provenance
+from onrecord.model import Analysis, Article, AttributionAct, Issue, Position, Provenance
+from onrecord.model.gold import Ranges
 from onrecord.nlp import (
     factories,  # noqa: F401  (registers the factories)
     provenance,
 )
 from onrecord.nlp.assemble import ArticleRecords
+from onrecord.nlp.attribution.acts import cue_act
 from onrecord.nlp.attribution.checker import CHECKER_MODEL
-from onrecord.nlp.attribution.finder import CUE_MODEL, MODEL_DIR, ROLE_MODEL
-from onrecord.nlp.document import parse_articles
+from onrecord.nlp.attribution.finder import CUE_MODEL, MODEL_DIR, ROLE_MODEL, paragraph_starts
+from onrecord.nlp.context import build_context
+from onrecord.nlp.document import parse_articles, tokens_in
 from onrecord.nlp.pipeline import load_base
 from onrecord.settings import Settings
 
@@ -66,6 +69,23 @@ class Annotator:
                 batch = []
         if batch:
             yield from self._analyze_batch(batch, issues)
+
+    def cue_acts(self, article: Article, cues: Sequence[Ranges]) -> list[AttributionAct | None]:
+        """The act the attribution component gives each cue, a cue being character ranges
+        of the article, read in this pipeline's parse of it: what the act gold is scored
+        with (``evaluate.acts``), whether the taggers found the cue or not. A cue outside
+        the analysed text (boilerplate) has none."""
+        lemmas = self.nlp.get_pipe(ATTRIBUTION_PIPE).lemmas  # type: ignore[attr-defined]
+        acts: list[AttributionAct | None] = [None] * len(cues)
+        for parsed in parse_articles(self.nlp, [article], piece_chars=self.settings.piece_chars):
+            doc = parsed.doc
+            ctx = build_context(doc, paragraph_starts(doc.text), lemmas.lemmas(doc))
+            for k, ranges in enumerate(cues):
+                in_view = [r for a, b in ranges for r in parsed.view.range_to_view(a, b)]
+                tokens = tokens_in(doc, in_view)
+                if tokens and acts[k] is None:
+                    acts[k] = cue_act(ctx, tokens)
+        return acts
 
     def _analyze_batch(self, batch: list[Article], issues: Sequence[Issue]) -> Iterator[Analysis]:
         """The batch's analyses, each yielded as soon as it is done (so output and

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from onrecord.model import Actor, AttributionKind, DateRule
+from onrecord.model import Actor, AttributionAct, AttributionKind, DateRule
 
 # The method of an interview transcript's turns ("TAPPER: …"), which the speaker
 # resolver reads as the label's person.
@@ -33,8 +33,9 @@ class DocSaidOn:
 class DocAttribution:
     """An attribution over a Doc's tokens; ``cue`` or ``source`` may be absent.
 
-    ``actor`` and ``said_on`` are set by the components that run after the attribution
-    component (``onrecord_speakers_v1``, ``onrecord_said_on_v1``).
+    ``act`` is set by the attribution component once every rule has run
+    (``nlp.attribution.acts``); ``actor`` and ``said_on`` by the components that run
+    after it (``onrecord_speakers_v1``, ``onrecord_said_on_v1``).
     """
 
     cue: Span | None
@@ -45,6 +46,7 @@ class DocAttribution:
     method: str
     actor: Actor | None = None
     said_on: DocSaidOn | None = None
+    act: AttributionAct | None = None
 
     def content_tokens(self) -> set[int]:
         """The indices of the content's tokens, all parts together."""

@@ -51,6 +51,7 @@ def to_attributions(
                 id=f"a{first_number + len(out)}",
                 actor=item.actor,
                 said_on=to_said_on(view, text, item.said_on) if item.said_on else None,
+                act=item.act,
             )
         )
         if ids is not None:

@@ -1,9 +1,10 @@
-"""Quotes from the store: who said what, filtered by speaker, subject, day, outlet and kind.
+"""Quotes from the store: who said what, filtered by speaker, subject, day, outlet, kind
+and act.
 
 The store filters and sorts (``Store.quotes``); this module turns the user's words
 into its filter: a speaker's name into the ids of the actors it names (by their
 names, aliases or ids, folded as ``model.fold`` folds them), an outlet's name into
-the outlets stored under it, and checks the kind.
+the outlets stored under it, and checks the kind and the acts.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from onrecord.errors import ConfigError, NotFoundError
-from onrecord.model import AttributionKind, actor_id, fold
+from onrecord.model import AttributionAct, AttributionKind, actor_id, fold
 from onrecord.query.rows import Row
 from onrecord.store import ActorName, QuoteFilter, Store, StoredQuote
 
@@ -27,6 +28,7 @@ __all__ = [
     "find_quotes",
     "quote_filter",
     "quote_page",
+    "parse_acts",
     "quote_row",
     "quote_to_dict",
 ]
@@ -39,6 +41,7 @@ QUOTE_COLUMNS = (
     "speaker_type",
     "role",
     "kind",
+    "act",
     "cue",
     "content",
     "article",
@@ -67,6 +70,7 @@ def find_quotes(
     kind: str | None = None,
     anonymous: bool = False,
     limit: int | None = None,
+    act: str | None = None,
 ) -> list[StoredQuote]:
     """Current quotes that meet every condition given, by day (undated last), then id.
 
@@ -74,7 +78,8 @@ def find_quotes(
     knows none by it); ``about`` words the content must have (full-text search);
     ``since``/``until`` bound the day it was said, else its article's publication day;
     ``outlet`` an outlet's name, case and accents aside; ``kind`` direct, indirect or
-    mixed; ``anonymous`` only anonymous sources.
+    mixed; ``anonymous`` only anonymous sources; ``act`` acts separated by commas
+    ("speech,writing", :func:`parse_acts`).
     """
     where = quote_filter(
         store,
@@ -85,6 +90,7 @@ def find_quotes(
         outlet=outlet,
         kind=kind,
         anonymous=anonymous,
+        act=act,
     )
     return store.quotes(where, limit)
 
@@ -99,6 +105,7 @@ def quote_filter(
     outlet: str | None = None,
     kind: str | None = None,
     anonymous: bool = False,
+    act: str | None = None,
     article_id: str | None = None,
 ) -> QuoteFilter:
     """The store's filter for the conditions of :func:`find_quotes` (and, with
@@ -114,6 +121,7 @@ def quote_filter(
         kind=_kind(kind) if kind is not None else None,
         anonymous=anonymous,
         article_ids=(article_id,) if article_id is not None else None,
+        acts=tuple(sorted(parse_acts(act))) if act is not None else None,
     )
 
 
@@ -157,6 +165,7 @@ def quote_row(quote: StoredQuote) -> Row:
         "speaker_type": quote.speaker_type,
         "role": quote.role,
         "kind": quote.kind,
+        "act": quote.act,
         "cue": quote.cue,
         "content": quote.content,
         "article": quote.article,
@@ -177,6 +186,7 @@ def quote_to_dict(quote: StoredQuote) -> dict[str, Any]:
         "published": _iso(quote.published),
         "said_on": _iso(quote.said_on),
         "kind": quote.kind,
+        "act": quote.act,
         "confidence": quote.confidence,
         "speaker": {
             "id": quote.speaker_id,
@@ -220,6 +230,17 @@ def _kind(kind: str) -> str:
         choices = ", ".join(k.value for k in AttributionKind)
         message = f"--kind {kind!r} is not a kind of quote; give one of {choices}"
         raise ConfigError(message) from None
+
+
+def parse_acts(text: str) -> frozenset[AttributionAct]:
+    """The acts named in ``--act speech,writing``: comma-separated, case aside."""
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in AttributionAct._value2member_map_]
+    if unknown or not names:
+        choices = ", ".join(act.value for act in AttributionAct)
+        message = f"--act {text!r}: give one or more of {choices}, separated by commas"
+        raise ConfigError(message)
+    return frozenset(AttributionAct(name) for name in names)
 
 
 def _iso(day: date | None) -> str | None:

@@ -31,7 +31,7 @@ Row = dict[str, Any]
 
 PARTS = " … "  # between the parts of one quote, or one position's evidence sentences
 
-ATTRIBUTION_COLUMNS = ("speaker", "cue", "said_on", "kind", "content")
+ATTRIBUTION_COLUMNS = ("speaker", "cue", "said_on", "kind", "act", "content")
 POSITION_COLUMNS = ("actor", "stance", "as_of", "evidence")
 ACTOR_COLUMNS = ("id", "name", "type", "mentions", "articles", "roles")
 TRACKED_POSITION_COLUMNS = (
@@ -65,14 +65,15 @@ TRACKED_POSITION_SUMMARY_COLUMNS = (
 
 
 def attribution_row(attribution: Attribution) -> Row:
-    """Who (the actor's name, else the source's words), the cue, the day, the kind and
-    the content, its parts joined by " … "."""
+    """Who (the actor's name, else the source's words), the cue, the day, the kind, the
+    act and the content, its parts joined by " … "."""
     a = attribution
     return {
         "speaker": a.actor.name if a.actor else (a.source.text if a.source else None),
         "cue": a.cue.text if a.cue else None,
         "said_on": _iso(a.said_on.date) if a.said_on else None,
         "kind": a.kind.value,
+        "act": a.act.value if a.act else None,
         "content": PARTS.join(part.text for part in a.content),
     }
 

@@ -76,6 +76,7 @@ def attribution_row(attribution: Attribution, analysis: Analysis) -> dict[str, A
         "local_id": attribution.id,
         "current": True,
         "kind": attribution.kind.value,
+        "act": attribution.act.value if attribution.act else None,
         "confidence": round(attribution.confidence, 3),
         "method": attribution.method,
         "mention_name": actor.name if actor else None,

@@ -40,10 +40,11 @@ class QuoteFilter:
     ``speaker_ids``: said by one of these canonical actors. ``about``: the content has
     every word of it (the store's full-text search). ``since``/``until``: the day it
     was said (else its article's publication day) within them, both included.
-    ``outlets``: its article's outlet is one of these, as stored. ``anonymous``: its
-    speaker is an anonymous source. ``article_ids``: in one of these articles. ``ids``:
-    with one of these row ids. ``after``: after this quote in the quotes' order (its day,
-    else ``None`` for undated, and its id), for reading a long answer page by page.
+    ``outlets``: its article's outlet is one of these, as stored. ``acts``: its act is
+    one of these (``model.AttributionAct`` values). ``anonymous``: its speaker is an
+    anonymous source. ``article_ids``: in one of these articles. ``ids``: with one of
+    these row ids. ``after``: after this quote in the quotes' order (its day, else
+    ``None`` for undated, and its id), for reading a long answer page by page.
     """
 
     speaker_ids: tuple[str, ...] | None = None
@@ -56,6 +57,7 @@ class QuoteFilter:
     ids: tuple[int, ...] | None = None
     article_ids: tuple[str, ...] | None = None
     after: tuple[dt.date | None, int] | None = None
+    acts: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class StoredQuote:
     source: str | None
     cue: str | None
     content: str
+    act: str | None = None  # None for an analysis made before acts
 
     @property
     def day(self) -> dt.date | None:

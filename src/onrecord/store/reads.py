@@ -71,6 +71,7 @@ _QUOTE_COLUMNS = (
     attributions.c.source_text,
     attributions.c.cue_text,
     attributions.c.content_text,
+    attributions.c.act,
 )
 
 
@@ -293,6 +294,8 @@ def _quote_conditions(where: QuoteFilter, dialect: str) -> list[ColumnElement[bo
         conditions.append(articles.c.outlet.in_(list(where.outlets)))
     if where.kind is not None:
         conditions.append(a.kind == where.kind)
+    if where.acts is not None:
+        conditions.append(a.act.in_(list(where.acts)))
     if where.anonymous:
         conditions.append(_speaker_type == ANONYMOUS)
     return conditions

@@ -192,6 +192,7 @@ attributions = Table(
     Column("local_id", String(64), nullable=False),  # Attribution.id within its analysis
     Column("current", Boolean, nullable=False),  # of its article's current analysis
     Column("kind", String(16), nullable=False),
+    Column("act", String(16)),  # Attribution.act; NULL for analyses made before acts (0004)
     Column("confidence", Float, nullable=False),
     Column("method", Text, nullable=False),
     Column("speaker_id", String(200)),  # the canonical actor; NULL until resolved

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from onrecord.nlp.attribution.acts import set_acts
 from onrecord.nlp.attribution.checker import (
     CHECKER_MODEL,
     Checker,
@@ -140,10 +141,12 @@ class AttributionFinder:
         found = [a for a in found if not transcript.takes_a_label(a)] + transcript.turns
         for rule in DOCUMENT_RULES:
             found = rule(ctx, found)
-        return sorted(
+        kept = sorted(
             (a for a in found if a.method == TRANSCRIPT_METHOD or not transcript.reads_over(a)),
             key=lambda a: a.content[0].start,
         )
+        set_acts(ctx, kept)
+        return kept
 
     def candidates(self, ctx: DocContext) -> list[Candidate]:
         """Every cue the cue tagger finds likely enough, with its source and content."""
