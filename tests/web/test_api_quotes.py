@@ -3,12 +3,25 @@ provenance, and the errors for bad parameters; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from served import DIALECTS, corpus_client, corpus_store
 from starlette.testclient import TestClient
 
 from stored_corpus import QUOTE, article_id
+
+
+@pytest.fixture(scope="module", params=DIALECTS)
+def store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return corpus_store(request, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def client(store_url: str) -> Iterator[TestClient]:
+    with corpus_client(store_url) as test_client:
+        yield test_client
 
 
 def _get(client: TestClient, path: str, status: int = 200) -> Any:
