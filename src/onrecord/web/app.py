@@ -21,6 +21,7 @@ from onrecord.errors import StoreError
 from onrecord.store import Store
 from onrecord.web import api, pages
 from onrecord.web.errors import exception_handlers
+from onrecord.web.jobs import JobQueue
 from onrecord.web.middleware import BodyLimit, SecurityHeaders, ServerTiming
 from onrecord.web.state import MAX_BODY_BYTES, WebConfig
 
@@ -36,9 +37,12 @@ def create_app(
     config = WebConfig(store_url, write_token or None, max_body_bytes)
     store = _open(config)
 
+    jobs = JobQueue()
+
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         yield
+        jobs.close()
         store.close()
 
     app = Starlette(
@@ -53,6 +57,8 @@ def create_app(
     )
     app.state.store = store
     app.state.config = config
+    app.state.jobs = jobs
+    app.state.openapi = api.openapi_schema()
     return app
 
 
