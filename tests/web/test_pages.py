@@ -8,16 +8,19 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from served import DIALECTS, corpus_client, corpus_store
 from starlette.testclient import TestClient
 
+from onrecord.query import track_from_store
+from onrecord.resolve import TrackedPosition
 from onrecord.store import open_store
 from onrecord.web.middleware import CONTENT_SECURITY_POLICY
 from onrecord.web.pages._render import safe_url
+from onrecord.web.pages.issue import held_on
 from stored_corpus import CBC, ISSUE, QUOTE, article_id, quote_row
 
 STOLTENBERG = "jens-stoltenberg"
@@ -77,6 +80,19 @@ def test_the_tracker_moves_with_the_day_and_marks_the_shift(client: TestClient) 
     # The days to step through: the previous and next day on which something is placed.
     assert before["previous_day"] == "2024-05-03" and before["next_day"] == "2024-05-30"
     assert {"2024-05-03", "2024-05-30", "2024-05-31"} <= set(after["days"])
+
+
+def test_the_matrix_off_the_kept_timeline_is_the_stores_as_of_tracker(store_url: str) -> None:
+    with open_store(store_url) as store:
+        whole = track_from_store(store, ISSUE).positions
+        days = sorted({i.placed_on for i in whole if i.placed_on})
+        for day in [date(2024, 1, 1), *days, *(d + timedelta(days=1) for d in days)]:
+            asked = {_key(i) for i in track_from_store(store, ISSUE, day).positions}
+            assert {_key(i) for i in held_on(whole, day)} == asked, day
+
+
+def _key(item: TrackedPosition) -> tuple[Any, ...]:
+    return (item.actor.id, item.stance, item.placed_on, item.shifted_from, item.articles)
 
 
 def test_the_tracker_filters_by_actor_type_and_named_sources(client: TestClient) -> None:
@@ -175,7 +191,7 @@ def test_quote_search_marks_the_words_and_counts_facets(client: TestClient) -> N
     html = page(client, "/quotes?q=kharkiv")
     assert "<mark>Kharkiv</mark>" in html
     row = quote_row_of(client, "reuters", "a1")
-    assert f'href="/quotes/{row}"' in html
+    assert f'href="/quotes/{row}/provenance"' in html
     assert f'href="/articles/{article_id("reuters")}#a-a1"' in html
 
 
@@ -205,10 +221,10 @@ def test_a_search_that_cannot_run_says_why_on_the_page(client: TestClient) -> No
 
 def test_a_quote_shows_where_it_was_first_seen_and_who_carried_it(client: TestClient) -> None:
     row = quote_row_of(client, "standard", "a1")
-    found = twin(client, f"/quotes/{row}")
+    found = twin(client, f"/quotes/{row}/provenance")
     assert found["first_seen"]["outlet"] == "CBC News"
     assert [q["outlet"] for q in found["carried_by"]] == ["CBC News", "Reuters", "Evening Standard"]
-    html = page(client, f"/quotes/{row}")
+    html = page(client, f"/quotes/{row}/provenance")
     assert "Carried by 3 articles" in html and QUOTE in html
 
 
@@ -224,6 +240,11 @@ def test_the_actor_page_shows_roles_positions_and_quotes(client: TestClient) -> 
     assert "NATO&#39;s secretary general" in html  # a role, escaped as all text is
     usa = twin(client, "/actors/government-of-the-united-states")
     assert usa["voiced"]["anonymous sources"] == 1
+
+
+def test_an_actor_is_found_by_a_name_too(client: TestClient) -> None:
+    assert twin(client, "/actors/Stoltenberg")["actor"]["id"] == STOLTENBERG
+    assert "no actor of that name" in page(client, "/actors/nobody-we-know", 404)
 
 
 def test_the_actors_list_searches_names(client: TestClient) -> None:

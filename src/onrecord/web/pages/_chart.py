@@ -100,6 +100,7 @@ def _lane(index: int, items: list[TrackedPosition], scale: _Scale) -> dict[str, 
                 "coarse": item.coarse.value,
                 "stance": item.stance,
                 "day": item.placed_on.isoformat(),
+                "until": None,  # the last day of the bars merged into it
                 "shifted_from": item.shifted_from,
                 "colour": COLOURS[item.coarse.value],
             }
@@ -118,10 +119,31 @@ def _lane(index: int, items: list[TrackedPosition], scale: _Scale) -> dict[str, 
     return {
         "actor": {"id": actor.id, "name": actor.name},
         "y": y,
+        "positions": len(dated),
         "text_y": y + LANE / 2 + 4,
-        "bars": bars,
+        "bars": _merged(bars),
         "undated": undated[:4],  # the column holds four; the page lists them all
     }
+
+
+def _merged(bars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Bars of one stance in a row, alone on their days and with no shift between them,
+    drawn as one: on a long record an actor restates a stance on hundreds of days."""
+    out: list[dict[str, Any]] = []
+    for bar in bars:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and bar["shifted_from"] is None
+            and bar["stance"] == last["stance"]
+            and bar["height"] == last["height"] == LANE - 4
+            and last["x"] + last["width"] >= bar["x"] - 0.5
+        ):
+            last["width"] = round(max(last["width"], bar["x"] + bar["width"] - last["x"]), 1)
+            last["until"] = bar["day"]
+            continue
+        out.append(dict(bar))
+    return out
 
 
 def _ticks(first: date, last: date, scale: _Scale) -> list[dict[str, Any]]:

@@ -35,7 +35,7 @@ def page_routes() -> list[BaseRoute]:
         Route("/issues/{issue_id}/actors/{actor_id}", _evidence, name="issue-actor"),
         Route("/articles/{article_id}", _article, name="article"),
         Route("/quotes", _quotes, name="quotes"),
-        Route("/quotes/{quote_id}", _provenance, name="provenance"),
+        Route("/quotes/{quote_id}/provenance", _provenance, name="provenance"),
         Route("/actors", _actors, name="actors"),
         Route("/actors/{actor_id}", _actor, name="actor"),
         Route("/sources", _sources, name="sources"),

@@ -1,22 +1,25 @@
 """The actors' list and an actor's page: names, roles over time, positions, quotes.
 
-``/actors/{id}`` shows ``query.actor_profile``: the names and aliases the articles
-gave, the roles with the first and last day each was given, the positions per issue
-as a small timeline, the quotes newest first with outlet and day, and how the actor
-speaks: in its own name, through named others (a minister for a government), or
-through anonymous sources.
+``/actors/{id}`` shows what ``query.actor_profile`` holds, read for a page: the names
+and aliases the articles gave, the roles with the first and last day each was given,
+the positions per issue as a small timeline (from the issue's timeline, kept between
+requests: ``issue.whole_timeline``), the latest quotes with outlet and day (counted
+in the store, not all read), and how the actor speaks: in its own name, through
+named others (a minister for a government), or through anonymous sources.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
-from onrecord.model import ActorType
-from onrecord.query import actor_profile, quote_to_dict, stored_entries
+from onrecord.model import ActorType, AttributionKind
+from onrecord.query import actor_profile, quote_to_dict, registry_entry, role_spells, stored_entries
 from onrecord.resolve import TrackedPosition
-from onrecord.store import Store
+from onrecord.store import QuoteFilter, Store, StoredActor
 from onrecord.web.pages._chart import timeline_chart
+from onrecord.web.pages.issue import whole_timeline
 
 __all__ = ["actor_context", "actors_context"]
 
@@ -46,13 +49,22 @@ def actors_context(store: Store, search: str | None) -> dict[str, Any]:
 
 
 def actor_context(store: Store, actor_id: str) -> dict[str, Any]:
-    """The page of one actor (by id, name or alias), as plain data."""
-    profile = actor_profile(store, actor_id)
-    actor = profile.entry.actor
-    quotes = list(reversed(profile.quotes))  # newest first
-    by_issue: dict[str, list[TrackedPosition]] = {}
-    for item in profile.positions:
-        by_issue.setdefault(item.issue, []).append(item)
+    """The page of one actor (by id; a name or alias is looked up as
+    ``onrecord actor`` looks it up), as plain data."""
+    found = store.stored_actors([actor_id])
+    # Not an id: the profile resolves a name or an alias, or says why it cannot.
+    stored = found[0] if found else _by_name(store, actor_id)
+    entry = registry_entry(stored)
+    actor = entry.actor
+    said = QuoteFilter(speaker_ids=(actor.id,))
+    total = store.quote_count(said)
+    # The latest quotes only: the store keeps them by day, oldest first.
+    latest = store.quotes(said, QUOTES_SHOWN, max(0, total - QUOTES_SHOWN))[::-1]
+    kinds = {k.value: store.quote_count(replace(said, kind=k.value)) for k in AttributionKind}
+    issues = {
+        issue: [i for i in whole_timeline(store, issue).positions if i.actor.id == actor.id]
+        for issue in store.position_issues(actor.id)
+    }
     return {
         "actor": {
             "id": actor.id,
@@ -60,25 +72,30 @@ def actor_context(store: Store, actor_id: str) -> dict[str, Any]:
             "type": actor.type.value,
             "role": actor.role,
             "affiliation": actor.affiliation,
-            "aliases": [a for a in profile.entry.aliases if a != actor.name],
-            "mentions": profile.entry.mentions,
-            "articles": len(profile.entry.articles),
+            "aliases": [a for a in entry.aliases if a != actor.name],
+            "mentions": entry.mentions,
+            "articles": len(entry.articles),
         },
-        "roles": [spell.to_dict() for spell in profile.roles],
-        "quotes_total": len(quotes),
-        "kinds": dict(Counter(q.kind for q in quotes)),
-        "outlets": [{"outlet": o, "quotes": n} for o, n in _outlets(quotes)],
-        "voiced": _voiced(profile.positions, actor.id),
+        "roles": [spell.to_dict() for spell in role_spells(entry.roles)],
+        "quotes_total": total,
+        "kinds": {kind: n for kind, n in kinds.items() if n},
+        "outlets": [{"outlet": o, "quotes": n} for o, n in _outlets(latest)],
+        "voiced": _voiced([item for items in issues.values() for item in items], actor.id),
         "issues": [
             {
                 "id": issue,
                 "positions": [_entry(item) for item in items],
                 "chart": timeline_chart(items, None, _days(items)),
             }
-            for issue, items in sorted(by_issue.items())
+            for issue, items in sorted(issues.items())
         ],
-        "quotes": [quote_to_dict(q) for q in quotes[:QUOTES_SHOWN]],
+        "quotes": [quote_to_dict(q) for q in latest],
     }
+
+
+def _by_name(store: Store, name: str) -> StoredActor:
+    chosen = actor_profile(store, name).entry.actor.id
+    return store.stored_actors([chosen])[0]
 
 
 def _outlets(quotes: list[Any]) -> list[tuple[str, int]]:

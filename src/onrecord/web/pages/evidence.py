@@ -1,6 +1,7 @@
 """A tracker cell's evidence: one actor's positions on one issue, and what shows them.
 
-``/issues/{issue}/actors/{actor}?as_of=DAY`` lists the actor's timeline on the issue;
+``/issues/{issue}/actors/{actor}?as_of=DAY`` lists the actor's timeline on the issue
+(from the issue page's timeline, kept between requests: ``issue.whole_timeline``);
 the positions it held on ``as_of`` (the cell the user clicked) come first and whole:
 each sentence with its outlet, day, speaker ("said by Antony Blinken for the
 Government of the United States"), conditions, and a link to the article page at that
@@ -15,38 +16,48 @@ from typing import Any
 
 from onrecord.errors import NotFoundError
 from onrecord.model import Article, Position
-from onrecord.query import track_from_store
 from onrecord.resolve import TrackedPosition
 from onrecord.store import Store
-from onrecord.web.pages.issue import issue_summary
+from onrecord.web.pages.issue import issue_summary, whole_timeline
 
 __all__ = ["evidence_context"]
 
 SHOWN_ARTICLES = 20  # the articles a position's evidence is shown from; the rest counted
+TIMELINE_ROWS = 100  # the positions of the timeline shown, around those held
 
 
 def evidence_context(
     store: Store, issue_id: str, actor_id: str, as_of: date | None
 ) -> dict[str, Any]:
     """The evidence page of ``actor_id`` on ``issue_id``, as plain data."""
-    line = track_from_store(store, issue_id, actor_id=actor_id)
-    if not line.positions:
+    whole = whole_timeline(store, issue_id)
+    line = [item for item in whole.positions if item.actor.id == actor_id]
+    if not line:
         raise NotFoundError(
             f"actor {actor_id!r} has no position on issue {issue_id!r}; the issue page "
             f"/issues/{issue_id} lists the actors that do"
         )
-    held = _held_on(line.positions, as_of)
-    ids = line.article_ids
+    held = _held_on(line, as_of)
+    ids = whole.article_ids
     wanted = [ids[p.article] for item in held for p in item.positions[:SHOWN_ARTICLES]]
     articles = {a.id: a for a in store.articles(dict.fromkeys(wanted))}
-    actor = line.positions[0].actor
+    actor = line[0].actor
+    shown = _around(line, held)
     return {
-        "issue": issue_summary(line.issue),
+        "issue": issue_summary(whole.issue),
         "actor": {"id": actor.id, "name": actor.name, "type": actor.type.value},
         "as_of": as_of.isoformat() if as_of else None,
         "held": [_position(item, ids, articles) for item in held],
-        "timeline": [_entry(item, item in held) for item in line.positions],
+        "timeline": [_entry(item, item in held) for item in shown],
+        "timeline_total": len(line),
     }
+
+
+def _around(line: list[TrackedPosition], held: list[TrackedPosition]) -> list[TrackedPosition]:
+    """The part of a long timeline around the positions held: ``TIMELINE_ROWS`` of them."""
+    at = line.index(held[0]) if held else 0
+    start = max(0, min(at - TIMELINE_ROWS // 2, len(line) - TIMELINE_ROWS))
+    return line[start : start + TIMELINE_ROWS]
 
 
 def _held_on(items: Sequence[TrackedPosition], as_of: date | None) -> list[TrackedPosition]:

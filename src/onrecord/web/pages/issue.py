@@ -1,8 +1,10 @@
 """The issue page: the tracker matrix (actors × stance) as of a day, and the timeline.
 
-``/issues/{id}?as_of=YYYY-MM-DD`` shows where each actor stood that day
-(``query.track_from_store``), one row an actor, one column a coarse stance; each
-cell names the stance, its day, a shift, its articles, and links to its evidence
+``/issues/{id}?as_of=YYYY-MM-DD`` shows where each actor stood that day, one row an
+actor, one column a coarse stance, from the issue's whole timeline
+(``query.track_from_store``), read once a version of the record and kept
+(``whole_timeline``). Each cell names the stance, its day, a shift, its articles,
+and links to its evidence
 (``/issues/{id}/actors/{actor}``, see ``pages.evidence``). The timeline below it
 draws every position of the actors shown (``pages._chart``). The day moves with the
 date field, the slider (``static/pages.js``) or the links to the days before and
@@ -23,7 +25,15 @@ from onrecord.resolve import TrackedPosition
 from onrecord.store import Store
 from onrecord.web.pages._chart import timeline_chart
 
-__all__ = ["COLUMNS", "IssueQuery", "issue_context", "issue_summary", "parse_day"]
+__all__ = [
+    "COLUMNS",
+    "IssueQuery",
+    "held_on",
+    "issue_context",
+    "issue_summary",
+    "parse_day",
+    "whole_timeline",
+]
 
 # The matrix's columns: the four coarse stances every issue's labels map onto.
 COLUMNS = (
@@ -33,6 +43,7 @@ COLUMNS = (
     (Coarse.UNDECIDED, "undecided"),
 )
 ROWS_PER_PAGE = 100  # actors a page shows; the rest on the next pages
+UNDATED_SHOWN = 100  # undated positions listed; the rest counted
 _KEPT_TIMELINES = 8
 _TIMELINES: dict[tuple[str, str, str], Timeline] = {}
 
@@ -61,7 +72,7 @@ def issue_context(store: Store, issue_id: str, asked: IssueQuery) -> dict[str, A
     """Everything the issue page shows, as plain data (the page's JSON twin)."""
     everything = whole_timeline(store, issue_id)
     issue = everything.issue
-    shown = track_from_store(store, issue_id, asked.as_of).positions
+    shown = held_on(everything.positions, asked.as_of)
     kept = [item for item in shown if _passes(item, asked)]
     rows = _rows(issue, kept)
     pages = max(1, -(-len(rows) // ROWS_PER_PAGE))
@@ -70,6 +81,7 @@ def issue_context(store: Store, issue_id: str, asked: IssueQuery) -> dict[str, A
     on_page = {row["actor"]["id"] for row in rows}
     lines = [item for item in everything.positions if item.actor.id in on_page]
     days = sorted({item.placed_on for item in everything.positions if item.placed_on})
+    undated = [item for item in lines if item.undated]
     return {
         "issue": issue_summary(issue),
         "as_of": asked.as_of.isoformat(),
@@ -86,9 +98,26 @@ def issue_context(store: Store, issue_id: str, asked: IssueQuery) -> dict[str, A
         "days": [day.isoformat() for day in days],
         "previous_day": _neighbour(days, asked.as_of, before=True),
         "next_day": _neighbour(days, asked.as_of, before=False),
-        "undated": [_undated(item) for item in lines if item.undated],
+        "undated": [_undated(item) for item in undated[:UNDATED_SHOWN]],
+        "undated_total": len(undated),
         "chart": timeline_chart(lines, asked.as_of, days),
     }
+
+
+def held_on(items: Sequence[TrackedPosition], day: date) -> list[TrackedPosition]:
+    """Where each actor of ``items`` (whole timelines) stood on ``day``: its positions
+    of its latest dated day by then, as ``track_from_store(..., as_of=day)`` gives them
+    (the same rule over the same positions; tests/web/test_pages.py holds them equal).
+    Reading them off the kept timeline spares the store's question."""
+    lines: dict[str, list[TrackedPosition]] = {}
+    for item in items:
+        lines.setdefault(item.actor.id, []).append(item)
+    found: list[TrackedPosition] = []
+    for line in lines.values():
+        placed = [i for i in line if not i.undated and i.placed_on and i.placed_on <= day]
+        latest = max((i.placed_on for i in placed if i.placed_on), default=None)
+        found.extend(i for i in placed if i.placed_on == latest)
+    return found
 
 
 def whole_timeline(store: Store, issue_id: str) -> Timeline:

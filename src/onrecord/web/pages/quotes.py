@@ -3,8 +3,8 @@
 ``/quotes?q=…&speaker=…&since=…&until=…&outlet=…&kind=…&anonymous=1`` takes the
 filters of ``onrecord quotes`` (``query.find_quotes``), marks the words searched for
 in each quote, and counts the matches by speaker, outlet and month. Each result links
-to its article at that attribution and to ``/quotes/{id}``: where it was first seen,
-and every article that carried it (``query.quote_provenance``).
+to its article at that attribution and to ``/quotes/{id}/provenance``: where it was
+first seen, and every article that carried it (``query.quote_provenance``).
 """
 
 from __future__ import annotations
