@@ -46,7 +46,10 @@ Progress = Callable[[str], None]
 SEARCH = "quotes ?q (search)"  # the call the concurrent clients make
 # The pages webui serves, timed when the app has them ({…} filled from the store).
 PAGES = ("/", "/issues/{issue}?as_of={as_of}", "/actors/{actor}", "/quotes?q={word}",
-         "/articles/{article}", "/quotes/{quote}/provenance")  # fmt: skip
+         "/articles/{article}", "/quotes/{quote}/provenance",
+         "/issues/{issue}/actors/{positioned}?as_of={as_of}",
+         "/issues/{issue}/timeline.svg?as_of={as_of}", "/quotes", "/actors",
+         "/sources")  # fmt: skip
 
 
 @dataclass
@@ -164,9 +167,13 @@ def _asked(store: Store, issue_id: str) -> dict[str, str]:
     word = _word(quotes)
     last_day = max((q.day for q in quotes if q.day), default=None)
     around = person.day or date(2024, 6, 1)
+    as_of = last_day or date(2025, 1, 1)
+    held = api.tracker(issue_id, store).positions
     fill = {
         "issue": issue_id,
-        "as_of": last_day.isoformat() if last_day else "2025-01-01",
+        "as_of": as_of.isoformat(),
+        # An actor with a position: its evidence page (a tracker cell's).
+        "positioned": quote(held[0].actor.id if held else "none", safe=""),
         "actor": person.speaker_id or "",
         "word": quote(word),
         "article": person.article_id,
@@ -194,7 +201,7 @@ def _asked(store: Store, issue_id: str) -> dict[str, str]:
         "sources": "/v1/sources",
         "openapi": "/v1/openapi.json",
     }
-    pages = {f"page {page.split('?')[0]}": page.format(**fill) for page in PAGES}
+    pages = {f"page {page}": page.format(**fill) for page in PAGES}
     return {**calls, **pages}
 
 
