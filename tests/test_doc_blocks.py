@@ -63,6 +63,12 @@ NOT_RUN = {
         "serves until stopped, and is not onrecord: tests/store/test_views.py serves the "
         "views with Datasette's own client"
     ),
+    "onrecord serve --db onrecord.db --port 8000": (
+        "serves until stopped: tests/web/ run the app, tests/bench/test_web_bench.py serves it"
+    ),
+    "onrecord bench web --articles 5000": (
+        "minutes: docs/web.md shows its figures; tests/bench/test_web_bench.py runs it small"
+    ),
     "onrecord bench store --articles 10000": (
         "minutes: docs/queries.md shows its figures; tests/bench/test_store_bench.py runs it small"
     ),

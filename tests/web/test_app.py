@@ -72,3 +72,16 @@ def test_a_read_only_app_over_a_missing_file_says_so(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store there"):
         create_app(str(missing))
     assert not missing.exists()
+
+
+def test_a_streamed_body_over_the_limit_is_stopped_as_it_comes(store_url: str) -> None:
+    app = create_app(store_url, write_token="t", max_body_bytes=100)
+    chunks = (b'{"text": "' + b"x" * 60 + b'"' for _ in range(3))
+    with TestClient(app) as small:
+        answer = small.post(
+            "/v1/articles",
+            content=chunks,
+            headers={"authorization": "Bearer t", "content-type": "application/json"},
+        )
+    assert answer.status_code == 413
+    assert answer.json()["error"]["code"] == "too_large"

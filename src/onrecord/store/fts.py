@@ -76,10 +76,10 @@ def search(
         )
         statement = statement.where(exists(kept))
     elif current:
-        newer = articles.alias("newer")
-        statement = statement.where(
-            ~exists(select(newer.c.id).where(newer.c.previous_id == found.c.id))
-        )
+        # One list of the articles a newer version replaced, read once: asked per hit
+        # (no index on previous_id), it read the whole table for every hit.
+        replaced = select(articles.c.previous_id).where(articles.c.previous_id.is_not(None))
+        statement = statement.where(found.c.id.not_in(replaced))
     statement = statement.order_by(found.c.rank, found.c.id)
     if limit is not None:
         statement = statement.limit(limit)
