@@ -157,6 +157,17 @@ def test_a_cell_opens_its_evidence_at_the_sentence(client: TestClient) -> None:
     assert f'id="e-{sentence["start"]}"' in page(client, link.split("#")[0])
 
 
+def test_the_evidence_page_before_the_actors_first_position_holds_none(
+    client: TestClient,
+) -> None:
+    found = twin(client, f"/issues/{ISSUE}/actors/{STOLTENBERG}?as_of=2024-05-01")
+    assert found["held"] == []
+    assert [e["day"] for e in found["timeline"]] == ["2024-05-03", "2024-05-30"]
+    assert "No position of Jens Stoltenberg on record by 1 May 2024" in page(
+        client, f"/issues/{ISSUE}/actors/{STOLTENBERG}?as_of=2024-05-01"
+    )
+
+
 def test_an_actor_without_a_position_on_the_issue_is_a_404_page(client: TestClient) -> None:
     html = page(client, f"/issues/{ISSUE}/actors/no-such-actor", 404)
     assert "has no position on issue" in html

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from onrecord.errors import NotFoundError
-from onrecord.model import Article, Position
+from onrecord.model import Actor, Article, Position, Span
 from onrecord.resolve import TrackedPosition
 from onrecord.store import Store
 from onrecord.web.pages.issue import issue_summary, whole_timeline
@@ -62,12 +62,14 @@ def _around(line: list[TrackedPosition], held: list[TrackedPosition]) -> list[Tr
 
 def _held_on(items: Sequence[TrackedPosition], as_of: date | None) -> list[TrackedPosition]:
     """The positions of the actor's latest dated day by ``as_of`` (its latest, without
-    one); every position when it has no dated one."""
+    one): none when it had none by then; every one when none of them is dated."""
     dated = [i for i in items if not i.undated and i.placed_on is not None]
+    if not dated:
+        return list(items)
     if as_of is not None:
         dated = [i for i in dated if i.placed_on is not None and i.placed_on <= as_of]
     if not dated:
-        return list(items)
+        return []
     latest = max(i.placed_on for i in dated if i.placed_on is not None)
     return [i for i in dated if i.placed_on == latest]
 
@@ -119,9 +121,9 @@ def _entry(item: TrackedPosition, held: bool) -> dict[str, Any]:
     }
 
 
-def _actor(actor: Any) -> dict[str, Any]:
+def _actor(actor: Actor) -> dict[str, Any]:
     return {"id": actor.id, "name": actor.name, "type": actor.type.value, "role": actor.role}
 
 
-def _ordered(spans: Iterable[Any]) -> list[Any]:
+def _ordered(spans: Iterable[Span]) -> list[Span]:
     return sorted(spans, key=lambda span: (span.start, span.end))
