@@ -20,6 +20,7 @@ from onrecord.resolve import TrackedPosition
 from onrecord.store import open_store
 from onrecord.web.middleware import CONTENT_SECURITY_POLICY
 from onrecord.web.pages._render import safe_url
+from onrecord.web.pages import quotes
 from onrecord.web.pages.issue import held_on
 from stored_corpus import CBC, ISSUE, QUOTE, article_id, quote_row
 
@@ -220,6 +221,21 @@ def test_quote_search_takes_the_cli_filters(client: TestClient) -> None:
     anonymous = twin(client, "/quotes?anonymous=1&kind=direct")
     assert {r["speaker"]["type"] for r in anonymous["results"]} == {"anonymous"}
     assert {r["kind"] for r in anonymous["results"]} == {"direct"}
+
+
+def test_quote_pages_follow_one_another_past_the_counted_matches(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = [r["id"] for r in twin(client, "/quotes")["results"]]
+    assert len(everything) == 8
+    monkeypatch.setattr(quotes, "PER_PAGE", 3)
+    monkeypatch.setattr(quotes, "FACET_ROWS", 4)  # page 2 on are read at their offset
+    first = twin(client, "/quotes")
+    assert (first["matches"], first["pages"], first["counted"]) == (8, 3, 4)
+    assert sum(f["count"] for f in first["facets"]["month"]) <= 4
+    pages = [twin(client, f"/quotes?page={n}")["results"] for n in (1, 2, 3)]
+    assert [r["id"] for page in pages for r in page] == everything
+    assert 'href="/quotes?page=2"' in page(client, "/quotes")
 
 
 def test_a_search_that_cannot_run_says_why_on_the_page(client: TestClient) -> None:

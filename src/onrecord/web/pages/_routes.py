@@ -119,7 +119,8 @@ def _provenance(request: Request) -> Response:
 
 def _actors(request: Request) -> Response:
     search = request.query_params.get("search") or None
-    return render(request, "actors.html", actors.actors_context(store_of(request), search))
+    found = actors.actors_context(store_of(request), search, _page(request))
+    return render(request, "actors.html", found)
 
 
 def _actor(request: Request) -> Response:

@@ -23,16 +23,21 @@ from onrecord.web.pages.issue import whole_timeline
 
 __all__ = ["actor_context", "actors_context"]
 
-LISTED = 500  # actors the list shows, the most mentioned first
+LISTED = 100  # actors a page of the list shows, the most mentioned first
 QUOTES_SHOWN = 100
 
 
-def actors_context(store: Store, search: str | None) -> dict[str, Any]:
-    """The actors of the store (those whose names hold ``search``), most mentioned first."""
+def actors_context(store: Store, search: str | None, page: int = 1) -> dict[str, Any]:
+    """The actors of the store (those whose names hold ``search``), most mentioned
+    first, ``LISTED`` a page."""
     entries = stored_entries(store, search or None)
+    pages = max(1, -(-len(entries) // LISTED))
+    page = min(max(page, 1), pages)
     return {
         "search": search,
         "total": len(entries),
+        "page": page,
+        "pages": pages,
         "actors": [
             {
                 "id": e.actor.id,
@@ -43,7 +48,7 @@ def actors_context(store: Store, search: str | None) -> dict[str, Any]:
                 "articles": len(e.articles),
                 "aliases": [a for a in e.aliases if a != e.actor.name][:5],
             }
-            for e in entries[:LISTED]
+            for e in entries[(page - 1) * LISTED : page * LISTED]
         ],
     }
 

@@ -16,15 +16,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from onrecord.errors import NotFoundError, OnrecordError
-from onrecord.query import find_quotes, highlights, quote_provenance, quote_to_dict
+from onrecord.query import highlights, quote_filter, quote_provenance, quote_to_dict
 from onrecord.store import Store, StoredQuote
 
 __all__ = ["QuoteSearch", "provenance_context", "search_context"]
 
 PER_PAGE = 50
-# Matches read at most: the facets count them, the pages show them. A search that
-# matches more says so and asks for a narrower one.
-MAX_MATCHES = 1000
+MAX_PAGE = 2000  # 100,000 quotes in, as the API's offsets go
+# The facets count the first matches only (in the quotes' order, by day): reading
+# every match of a broad search costs more than the page. The page says so.
+FACET_ROWS = 500
 FACET_VALUES = 10
 
 
@@ -59,7 +60,7 @@ def search_context(store: Store, search: QuoteSearch) -> tuple[dict[str, Any], i
     the page then says why, with the form to fix it)."""
     context: dict[str, Any] = {"search": search.params(), "kinds": ["direct", "indirect", "mixed"]}
     try:
-        found = find_quotes(
+        where = quote_filter(
             store,
             speaker=search.speaker,
             about=search.q,
@@ -68,25 +69,31 @@ def search_context(store: Store, search: QuoteSearch) -> tuple[dict[str, Any], i
             outlet=search.outlet,
             kind=search.kind,
             anonymous=search.anonymous,
-            limit=MAX_MATCHES + 1,
         )
     except OnrecordError as error:
         status = 404 if isinstance(error, NotFoundError) else 400
         return {**context, "error": str(error), "results": [], "facets": {}}, status
-    capped = len(found) > MAX_MATCHES
-    found = found[:MAX_MATCHES]
-    pages = max(1, -(-len(found) // PER_PAGE))
-    page = min(max(search.page, 1), pages)
-    shown = found[(page - 1) * PER_PAGE : page * PER_PAGE]
+    page = min(search.page, MAX_PAGE)
+    # One read gives the facets, the first pages and, for a narrow search, the total;
+    # each read sorts every match, so a broad search alone is counted apart, and a
+    # page past the first read is read at its offset.
+    first = store.quotes(where, FACET_ROWS + 1)
+    counted = first[:FACET_ROWS]
+    total = len(first) if len(first) <= FACET_ROWS else store.quote_count(where)
+    start = (page - 1) * PER_PAGE
+    if start + PER_PAGE <= FACET_ROWS:
+        shown = counted[start : start + PER_PAGE]
+    else:
+        shown = store.quotes(where, PER_PAGE, start)
     return {
         **context,
         "error": None,
-        "matches": len(found),
-        "capped": capped,
+        "matches": total,
+        "counted": len(counted),
         "page": page,
-        "pages": pages,
+        "pages": min(max(1, -(-total // PER_PAGE)), MAX_PAGE),
         "results": [_result(quote, search.q) for quote in shown],
-        "facets": _facets(found),
+        "facets": _facets(counted),
     }, 200
 
 
