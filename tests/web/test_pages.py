@@ -19,8 +19,8 @@ from onrecord.query import track_from_store
 from onrecord.resolve import TrackedPosition
 from onrecord.store import open_store
 from onrecord.web.middleware import CONTENT_SECURITY_POLICY
-from onrecord.web.pages._render import safe_url
 from onrecord.web.pages import quotes
+from onrecord.web.pages._render import safe_url
 from onrecord.web.pages.issue import held_on
 from stored_corpus import CBC, ISSUE, QUOTE, article_id, quote_row
 
