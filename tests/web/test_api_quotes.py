@@ -32,6 +32,7 @@ def _get(client: TestClient, path: str, status: int = 200) -> Any:
 
 def _said(client: TestClient, query: str) -> list[tuple[str, str]]:
     body = _get(client, f"/v1/quotes?{query}")
+    assert body["total"] == len(body["quotes"])  # every answer here fits on one page
     return [(q["article"], q["attribution_id"]) for q in body["quotes"]]
 
 

@@ -4,7 +4,8 @@ a store of thousands of articles, and search under concurrent clients.
 1. The store: the originals analysed once, then ``articles`` copies of their analyses
    stored (``bench._corpus``: new texts, dates, outlets and speakers), the actors
    resolved across it: what ``bench store`` builds.
-2. The server: the app served by uvicorn in a process of its own on 127.0.0.1.
+2. The server: ``onrecord serve`` (uvicorn) in a process of its own on 127.0.0.1,
+   with ``workers`` worker processes.
 3. Each call: asked ``repeat`` times one after the other; the median of the server's
    own time (its ``Server-Timing`` header: from the request's arrival to its
    response) and of the client's wall clock. Pages are timed when the app has them.
@@ -88,6 +89,7 @@ class WebBenchReport:
     articles: int
     attributions: int
     actors: int
+    workers: int
     calls: list[CallFigures]
     load: LoadFigures
     load_average: dict[str, tuple[float, float, float]] = field(default_factory=dict)
@@ -107,6 +109,7 @@ def bench_web(
     repeat: int = 9,
     clients: int = 16,
     requests: int = 50,
+    workers: int = 1,
     progress: Progress | None = None,
 ) -> WebBenchReport:
     """Run the benchmark on SQLite in a temporary folder, or on the empty PostgreSQL
@@ -128,7 +131,7 @@ def bench_web(
             counts, dialect = store.counts(), store.dialect
             asked = _asked(store, issue.id)
         load_average = {"start": os.getloadavg()}
-        with served(db) as server:
+        with served(db, workers) as server:
             say(f"timing {len(asked)} calls, {repeat} times each")
             calls = [_time(server, name, url, repeat) for name, url in asked.items()]
             calls = [c for c in calls if not (c.name.startswith("page") and c.status == 404)]
@@ -140,6 +143,7 @@ def bench_web(
         counts["articles"],
         counts["attributions"],
         counts["actors"],
+        workers,
         calls,
         load,
         load_average,

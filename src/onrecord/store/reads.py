@@ -85,21 +85,32 @@ class SqlReads:
         conditions = _quote_conditions(where, self.engine.dialect.name)
         if where.after is not None:
             conditions.append(_after(*where.after))
-        statement = _quote_select().where(*conditions)
-        statement = statement.order_by(_DAY.asc().nulls_last(), attributions.c.id)
-        if limit is not None:
-            statement = statement.limit(limit)
-        if offset:
-            statement = statement.offset(offset)
+        order = (_DAY.asc().nulls_last(), attributions.c.id)
+        if limit is None and not offset:
+            statement = _quote_select().where(*conditions).order_by(*order)
+        else:
+            # A page: the ids sorted first, then only their rows read whole; sorting
+            # every matching row whole took up to twice as long on a large store.
+            ids = select(attributions.c.id).select_from(_quote_from())
+            ids = ids.where(attributions.c.current, *conditions).order_by(*order)
+            ids = ids.limit(limit).offset(offset or None)
+            statement = _quote_select().where(attributions.c.id.in_(ids.scalar_subquery()))
+            statement = statement.order_by(*order)
         with self.engine.connect() as connection:
             return [StoredQuote(*row) for row in connection.execute(statement).all()]
 
     def quote_count(self, where: QuoteFilter) -> int:
         conditions = _quote_conditions(where, self.engine.dialect.name)
+        # Joined only to what the conditions read: counting every quote of a large
+        # store through both joins took as long as reading a page of them.
+        dated = where.since is not None or where.until is not None or where.outlets is not None
+        joined: Any = attributions
+        if dated:
+            joined = joined.join(articles, articles.c.id == attributions.c.article_id)
+        if where.anonymous:
+            joined = joined.outerjoin(actors, actors.c.id == attributions.c.speaker_id)
         statement = (
-            select(func.count())
-            .select_from(_quote_from())
-            .where(attributions.c.current, *conditions)
+            select(func.count()).select_from(joined).where(attributions.c.current, *conditions)
         )
         with self.engine.connect() as connection:
             return int(connection.scalar(statement) or 0)

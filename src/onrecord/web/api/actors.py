@@ -58,12 +58,20 @@ def one_actor(request: Request) -> Response:
 
 
 def _entry_json(entry: RegistryEntry) -> dict[str, Any]:
-    out = entry.to_dict()
-    out["links"] = {
-        "self": f"/v1/actors/{entry.actor.id}",
-        "quotes": f"/v1/quotes?speaker={entry.actor.id}",
+    """An actor, short: who it is, its names, how often it was mentioned and in how many
+    articles (the registry's own record lists every article and sighting)."""
+    actor = entry.actor
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "type": actor.type.value,
+        "role": actor.role,
+        "affiliation": actor.affiliation,
+        "aliases": list(entry.aliases),
+        "mentions": entry.mentions,
+        "articles": len(entry.articles),
+        "links": {"self": f"/v1/actors/{actor.id}", "quotes": f"/v1/quotes?speaker={actor.id}"},
     }
-    return out
 
 
 def _type(request: Request) -> ActorType | None:
