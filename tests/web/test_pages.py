@@ -263,6 +263,10 @@ def test_the_actor_page_shows_roles_positions_and_quotes(client: TestClient) -> 
     (on_issue,) = found["issues"]
     assert [p["stance"] for p in on_issue["positions"]] == ["opposes", "supports"]
     assert found["voiced"] == {"itself": 2, "named others": 0, "anonymous sources": 0}
+    # CBC quotes the U.S. official beside him; the Independent no one.
+    assert found["beside"] == [
+        {"id": "anonymous-u-s-official", "name": "anonymous U.S. official", "articles": 1}
+    ]
     html = page(client, f"/actors/{STOLTENBERG}")
     assert "NATO&#39;s secretary general" in html  # a role, escaped as all text is
     usa = twin(client, "/actors/government-of-the-united-states")

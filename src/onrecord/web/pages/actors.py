@@ -4,8 +4,9 @@
 and aliases the articles gave, the roles with the first and last day each was given,
 the positions per issue as a small timeline (from the issue's timeline, kept between
 requests: ``issue.whole_timeline``), the latest quotes with outlet and day (counted
-in the store, not all read), and how the actor speaks: in its own name, through
-named others (a minister for a government), or through anonymous sources.
+in the store, not all read), who the same articles quote beside it, and how the
+actor speaks: in its own name, through named others (a minister for a government),
+or through anonymous sources.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from onrecord.model import ActorType, AttributionKind
 from onrecord.query import actor_profile, quote_to_dict, registry_entry, role_spells, stored_entries
 from onrecord.resolve import TrackedPosition
-from onrecord.store import QuoteFilter, Store, StoredActor
+from onrecord.store import QuoteFilter, Store, StoredActor, StoredQuote
 from onrecord.web.pages._chart import timeline_chart
 from onrecord.web.pages.issue import whole_timeline
 
@@ -25,6 +26,7 @@ __all__ = ["actor_context", "actors_context"]
 
 LISTED = 100  # actors a page of the list shows, the most mentioned first
 QUOTES_SHOWN = 100
+BESIDE = 10  # the speakers quoted beside the actor that the page names
 
 
 def actors_context(store: Store, search: str | None, page: int = 1) -> dict[str, Any]:
@@ -94,8 +96,21 @@ def actor_context(store: Store, actor_id: str) -> dict[str, Any]:
             }
             for issue, items in sorted(issues.items())
         ],
+        "beside": _beside(store, latest, actor.id),
         "quotes": [quote_to_dict(q) for q in latest],
     }
+
+
+def _beside(store: Store, latest: list[StoredQuote], actor_id: str) -> list[dict[str, Any]]:
+    """Who else the articles of the actor's latest quotes quote, the most articles first."""
+    articles = tuple(dict.fromkeys(q.article_id for q in latest))
+    if not articles:
+        return []
+    others = store.quotes(QuoteFilter(article_ids=articles))
+    seen = {(q.speaker_id, q.speaker, q.article_id) for q in others if q.speaker_id != actor_id}
+    counts = Counter((sid, name) for sid, name, _ in seen if name)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0][1])))[:BESIDE]
+    return [{"id": sid, "name": name, "articles": n} for (sid, name), n in ranked]
 
 
 def _by_name(store: Store, name: str) -> StoredActor:
