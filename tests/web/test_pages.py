@@ -312,6 +312,7 @@ def _tags(html: str) -> str:
 def test_a_bad_page_number_or_day_is_a_400_page(client: TestClient) -> None:
     assert "give a page number" in page(client, f"/issues/{ISSUE}?page=zero", 400)
     assert "give a day as YYYY-MM-DD" in page(client, f"/issues/{ISSUE}?as_of=June", 400)
+    assert "give one of person" in page(client, f"/issues/{ISSUE}?actor_type=alien", 400)
 
 
 def test_only_http_addresses_become_links() -> None:

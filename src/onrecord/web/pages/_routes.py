@@ -19,6 +19,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from onrecord.errors import ConfigError
+from onrecord.model import ActorType
 from onrecord.web.pages import actors, article, evidence, issue, quotes, sources
 from onrecord.web.pages._render import href, render, render_text
 from onrecord.web.pages._static import static_route
@@ -136,10 +137,17 @@ def _issue_query(request: Request) -> issue.IssueQuery:
     q = request.query_params
     return issue.IssueQuery(
         as_of=issue.parse_day(q.get("as_of")) or date.today(),
-        actor_type=q.get("actor_type") or None,
+        actor_type=_actor_type(q.get("actor_type") or None),
         named_only=q.get("named_only") in ("1", "true", "on"),
         page=_page(request),
     )
+
+
+def _actor_type(value: str | None) -> str | None:
+    types = [t.value for t in ActorType]
+    if value is not None and value not in types:
+        raise ConfigError(f"actor_type {value!r}: give one of {', '.join(types)}")
+    return value
 
 
 def _page(request: Request) -> int:
