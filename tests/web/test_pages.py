@@ -260,6 +260,8 @@ def test_the_actor_page_shows_roles_positions_and_quotes(client: TestClient) -> 
     assert found["actor"]["name"] == "Jens Stoltenberg"
     assert "Stoltenberg" in found["actor"]["aliases"]
     assert [q["said_on"] for q in found["quotes"]] == ["2024-05-30", "2024-05-03"]  # newest first
+    isw = twin(client, "/actors/institute-for-the-study-of-war")["quotes"]
+    assert [q["said_on"] for q in isw] == [None]
     (on_issue,) = found["issues"]
     assert [p["stance"] for p in on_issue["positions"]] == ["opposes", "supports"]
     assert found["voiced"] == {"itself": 2, "named others": 0, "anonymous sources": 0}

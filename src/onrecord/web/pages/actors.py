@@ -65,8 +65,10 @@ def actor_context(store: Store, actor_id: str) -> dict[str, Any]:
     actor = entry.actor
     said = QuoteFilter(speaker_ids=(actor.id,))
     total = store.quote_count(said)
-    # The latest quotes only: the store keeps them by day, oldest first.
-    latest = store.quotes(said, QUOTES_SHOWN, max(0, total - QUOTES_SHOWN))[::-1]
+    # The end of the store's order only (by day, oldest first, undated last): shown
+    # newest first, the undated after them.
+    tail = store.quotes(said, QUOTES_SHOWN, max(0, total - QUOTES_SHOWN))
+    latest = sorted(tail, key=lambda q: (q.day is None, -(q.day.toordinal() if q.day else 0)))
     kinds = {k.value: store.quote_count(replace(said, kind=k.value)) for k in AttributionKind}
     issues = {
         issue: [i for i in whole_timeline(store, issue).positions if i.actor.id == actor.id]
