@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from onrecord.bench.web import WebBenchReport, bench_web
+from onrecord.bench.web import PAGES, WebBenchReport, bench_web
 from onrecord.cli.bench_web import print_report
 from onrecord.cli.demo import example_articles
 from stored_corpus import ISSUE_FILE
@@ -35,3 +35,11 @@ def test_the_search_load_runs_every_request(report: WebBenchReport) -> None:
     print_report(report, shown)
     assert "search, 3 clients: 6 requests (0 failed)" in shown.getvalue()
     assert "load average" in shown.getvalue()
+
+
+def test_every_page_is_timed_and_answered(report: WebBenchReport) -> None:
+    pages = {c.name: c.status for c in report.calls if c.name.startswith("page ")}
+    assert set(pages.values()) == {200}, pages
+    # Every page; the examples take no position on the issue, so no cell has evidence.
+    evidence = "/issues/{issue}/actors/{positioned}?as_of={as_of}"
+    assert set(pages) == {f"page {page}" for page in PAGES if page != evidence}

@@ -26,41 +26,45 @@ __all__ = ["Served", "served"]
 
 HOST = "127.0.0.1"
 START_SECONDS = 60  # the server must answer within this
-_SERVE = (
-    "import sys, uvicorn\n"
-    "from onrecord.web import create_app\n"
-    "uvicorn.run(create_app(sys.argv[1]), host=sys.argv[2], port=int(sys.argv[3]),"
-    " log_level='warning', access_log=False)\n"
-)
 
 
 @dataclass(frozen=True)
 class Served:
-    """The server running: its base URL and process id."""
+    """The server running: its base URL and process id (of its workers' parent, when
+    it has several)."""
 
     base: str
     pid: int
 
     def cpu_seconds(self) -> float | None:
-        """The server process's user and system CPU time so far (``None``: no /proc)."""
-        stat = Path(f"/proc/{self.pid}/stat")
-        if not stat.exists():
+        """The user and system CPU time so far of the server and its worker processes
+        (``None``: no /proc to read it from)."""
+        if not Path(f"/proc/{self.pid}/stat").exists():
             return None
-        fields = stat.read_text().rpartition(")")[2].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        ticks = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rpartition(")")[2].split()
+            except OSError:
+                continue  # a process that ended meanwhile
+            if stat.parent.name == str(self.pid) or fields[1] == str(self.pid):
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
-def served(store_url: str) -> Iterator[Served]:
-    """The app over ``store_url`` served by uvicorn on a free loopback port, until exit."""
+def served(store_url: str, workers: int = 1) -> Iterator[Served]:
+    """The app over ``store_url`` served by ``onrecord serve`` (uvicorn) with ``workers``
+    processes on a free loopback port, until exit."""
     port = _free_port()
     # Its messages go to a file: a pipe nobody reads would stop it once full.
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(
-        [sys.executable, "-c", _SERVE, store_url, HOST, str(port)],
+        [sys.executable, "-m", "onrecord", "serve", "--db", store_url, "--host", HOST]
+        + ["--port", str(port), "--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=log,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        env={**_without_token(), "PYTHONPATH": os.pathsep.join(sys.path)},
     )
     try:
         base = f"http://{HOST}:{port}"
@@ -95,3 +99,8 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
         return int(probe.getsockname()[1])
+
+
+def _without_token() -> dict[str, str]:
+    # The benchmark serves read-only, whatever the shell it runs in has set.
+    return {k: v for k, v in os.environ.items() if k != "ONRECORD_WRITE_TOKEN"}

@@ -4,7 +4,8 @@ a store of thousands of articles, and search under concurrent clients.
 1. The store: the originals analysed once, then ``articles`` copies of their analyses
    stored (``bench._corpus``: new texts, dates, outlets and speakers), the actors
    resolved across it: what ``bench store`` builds.
-2. The server: the app served by uvicorn in a process of its own on 127.0.0.1.
+2. The server: ``onrecord serve`` (uvicorn) in a process of its own on 127.0.0.1,
+   with ``workers`` worker processes.
 3. Each call: asked ``repeat`` times one after the other; the median of the server's
    own time (its ``Server-Timing`` header: from the request's arrival to its
    response) and of the client's wall clock. Pages are timed when the app has them.
@@ -46,7 +47,10 @@ Progress = Callable[[str], None]
 SEARCH = "quotes ?q (search)"  # the call the concurrent clients make
 # The pages webui serves, timed when the app has them ({…} filled from the store).
 PAGES = ("/", "/issues/{issue}?as_of={as_of}", "/actors/{actor}", "/quotes?q={word}",
-         "/articles/{article}", "/quotes/{quote}/provenance")  # fmt: skip
+         "/articles/{article}", "/quotes/{quote}/provenance",
+         "/issues/{issue}/actors/{positioned}?as_of={as_of}",
+         "/issues/{issue}/timeline.svg?as_of={as_of}", "/quotes", "/actors",
+         "/sources")  # fmt: skip
 
 
 @dataclass
@@ -85,6 +89,7 @@ class WebBenchReport:
     articles: int
     attributions: int
     actors: int
+    workers: int
     calls: list[CallFigures]
     load: LoadFigures
     load_average: dict[str, tuple[float, float, float]] = field(default_factory=dict)
@@ -104,6 +109,7 @@ def bench_web(
     repeat: int = 9,
     clients: int = 16,
     requests: int = 50,
+    workers: int = 1,
     progress: Progress | None = None,
 ) -> WebBenchReport:
     """Run the benchmark on SQLite in a temporary folder, or on the empty PostgreSQL
@@ -125,7 +131,7 @@ def bench_web(
             counts, dialect = store.counts(), store.dialect
             asked = _asked(store, issue.id)
         load_average = {"start": os.getloadavg()}
-        with served(db) as server:
+        with served(db, workers) as server:
             say(f"timing {len(asked)} calls, {repeat} times each")
             calls = [_time(server, name, url, repeat) for name, url in asked.items()]
             calls = [c for c in calls if not (c.name.startswith("page") and c.status == 404)]
@@ -137,6 +143,7 @@ def bench_web(
         counts["articles"],
         counts["attributions"],
         counts["actors"],
+        workers,
         calls,
         load,
         load_average,
@@ -164,9 +171,13 @@ def _asked(store: Store, issue_id: str) -> dict[str, str]:
     word = _word(quotes)
     last_day = max((q.day for q in quotes if q.day), default=None)
     around = person.day or date(2024, 6, 1)
+    as_of = last_day or date(2025, 1, 1)
+    held = api.tracker(issue_id, store).positions
     fill = {
         "issue": issue_id,
-        "as_of": last_day.isoformat() if last_day else "2025-01-01",
+        "as_of": as_of.isoformat(),
+        # An actor with a position: its evidence page (a tracker cell's).
+        "positioned": quote(held[0].actor.id if held else "none", safe=""),
         "actor": person.speaker_id or "",
         "word": quote(word),
         "article": person.article_id,
@@ -194,7 +205,7 @@ def _asked(store: Store, issue_id: str) -> dict[str, str]:
         "sources": "/v1/sources",
         "openapi": "/v1/openapi.json",
     }
-    pages = {f"page {page.split('?')[0]}": page.format(**fill) for page in PAGES}
+    pages = {f"page {page}": page.format(**fill) for page in PAGES}
     return {**calls, **pages}
 
 

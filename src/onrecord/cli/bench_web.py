@@ -44,6 +44,9 @@ def register(which: Subparsers) -> None:
     p.add_argument(
         "--requests", type=_positive, default=50, metavar="N", help="searches each client asks"
     )
+    p.add_argument(
+        "--workers", type=_positive, default=1, metavar="N", help="server processes (serve's)"
+    )
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(run=run)
 
@@ -59,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
             repeat=args.repeat,
             clients=args.clients,
             requests=args.requests,
+            workers=args.workers,
             progress=error,
         )
     if args.json:
@@ -71,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
 def print_report(report: WebBenchReport, out: TextIO = sys.stdout) -> None:
     print(
         f"{report.dialect}: {report.articles} articles, {report.attributions} attributions, "
-        f"{report.actors} actors",
+        f"{report.actors} actors; {report.workers} server process(es)",
         file=out,
     )
     header = f"{'call':30} {'status':>6} {'server ms':>9} {'max ms':>7} {'wall ms':>7}"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from onrecord.cli._output import error
 from onrecord.cli._reading import add_db_option
+from onrecord.errors import ConfigError
 from onrecord.settings import Settings
 
 if TYPE_CHECKING:
@@ -35,6 +36,14 @@ def register(sub: Subparsers) -> None:
         help="the address to listen on (default: 127.0.0.1, this machine only)",
     )
     p.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="serve from N processes, to use N cores (default: 1); more than one serves "
+        "read-only, as the write jobs live in one process",
+    )
     p.set_defaults(run=run)
 
 
@@ -42,10 +51,31 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from onrecord.web import create_app
+    from onrecord.web.app import STORE_VARIABLE
 
     token = os.environ.get(TOKEN_VARIABLE) or None
-    app = create_app(args.db or Settings.load().db, write_token=token)
+    db = args.db or Settings.load().db
+    if args.workers < 1:
+        raise ConfigError(f"--workers {args.workers}: give 1 or more")
+    if args.workers > 1 and token:
+        raise ConfigError(
+            f"--workers {args.workers} with {TOKEN_VARIABLE} set: the write jobs live in one "
+            "process; serve writes with one worker"
+        )
+    app = create_app(db, write_token=token)  # a bad store fails here, before serving
     mode = "writable with the token" if token else "read-only"
     error(f"serving http://{args.host}:{args.port}/ ({mode}); Ctrl-C stops")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    if args.workers == 1:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        return 0
+    app.state.store.close()  # each worker opens its own
+    os.environ[STORE_VARIABLE] = db
+    uvicorn.run(
+        "onrecord.web.app:app_from_environment",
+        factory=True,
+        workers=args.workers,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+    )
     return 0

@@ -8,6 +8,7 @@ security headers, a ``Server-Timing`` header, and a bound on the request body.
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -25,7 +26,11 @@ from onrecord.web.jobs import JobQueue
 from onrecord.web.middleware import BodyLimit, SecurityHeaders, ServerTiming
 from onrecord.web.state import MAX_BODY_BYTES, WebConfig
 
-__all__ = ["create_app"]
+__all__ = ["STORE_VARIABLE", "app_from_environment", "create_app"]
+
+# Where a server of several worker processes finds its store: each worker makes its own
+# app (uvicorn imports a factory by name), so the URL is handed over in the environment.
+STORE_VARIABLE = "ONRECORD_SERVE_DB"
 
 
 def create_app(
@@ -60,6 +65,15 @@ def create_app(
     app.state.jobs = jobs
     app.state.openapi = api.openapi_schema()
     return app
+
+
+def app_from_environment() -> Starlette:
+    """A read-only app over the store named by ``ONRECORD_SERVE_DB``: the factory each
+    worker process of ``onrecord serve --workers N`` calls."""
+    url = os.environ.get(STORE_VARIABLE)
+    if not url:
+        raise StoreError(f"{STORE_VARIABLE} is not set: it names the store to serve")
+    return create_app(url)
 
 
 def _routes() -> list[BaseRoute]:
