@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from onrecord.bench import BenchReport, SystemFigures, bench_polnear
-from onrecord.cli import bench_store, bench_web
+from onrecord.cli import bench_robustness, bench_store, bench_web
 from onrecord.cli._output import error
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ def register(sub: Subparsers) -> None:
     polnear.set_defaults(run=run)
     bench_store.register(which)
     bench_web.register(which)
+    bench_robustness.register(which)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -111,8 +111,20 @@ class _Flattener(HTMLParser):
         self.out.append(f"<!{decl}>")
 
     def unknown_decl(self, data: str) -> None:
-        # "<![CDATA[…]]>" in HTML: its text is text.
-        self.out.append(html.escape(data.removeprefix("CDATA["), quote=False))
+        # "<![CDATA[…]]>" in HTML: its text is text. Any other marked section
+        # ("<![if !IE]>") is a bogus comment there, and no text.
+        if data.startswith("CDATA["):
+            self.out.append(html.escape(data.removeprefix("CDATA["), quote=False))
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # Python's parser asserts on a marked section it does not know ("<![Cv x]>");
+        # HTML reads any "<![" but CDATA as a bogus comment, up to the next ">".
+        try:
+            end: int = super().parse_marked_section(i, report)
+        except AssertionError:
+            close = self.rawdata.find(">", i + 3)
+            return close + 1 if close >= 0 else -1  # -1: not complete yet
+        return end
 
     def close(self) -> None:
         super().close()

@@ -24,7 +24,7 @@ from onrecord.ingest._deep_markup import flatten, reaches_parser_depth
 from onrecord.ingest.decode import decode, html_charset
 from onrecord.ingest.language import detect_language
 from onrecord.knowledge.lexicons import alternatives, patterns
-from onrecord.model import Article, Block, BlockKind
+from onrecord.model import Article, Block, BlockKind, valid_unicode
 
 __all__ = ["parse_html"]
 
@@ -75,6 +75,8 @@ def parse_html(
     document = source or url or "<html>"
     if isinstance(html, bytes):
         html = decode(html, document, declared=charset or html_charset(html))
+    else:
+        html = valid_unicode(html)  # libxml2 stops reading at a lone surrogate
     tree = _load(html, document)
     captions = list(_captions(tree))
     positions = _element_positions(tree)

@@ -5,12 +5,14 @@ One object a line: ``{"id"?, "url"?, "outlet"?, "title"?, "published"?,
 so annotations made on it index ``Article.text``; when a line has both,
 ``text`` is used. A line that onrecord wrote, an analysis (``analyze --format jsonl``)
 or an article (``read --format jsonl``), gives back the article it holds, whole. A bad
-line fails alone as ``file.jsonl:LINE``.
+line fails alone as ``file.jsonl:LINE``. A lone surrogate escape (``"\\ud800"``, which no
+encoder can write out) is read as U+FFFD, the replacement character.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
@@ -19,11 +21,13 @@ from onrecord.errors import ReadError
 from onrecord.ingest.decode import check_size
 from onrecord.ingest.html import parse_html
 from onrecord.ingest.text import parse_text
-from onrecord.model import Article, RecordError
+from onrecord.model import Article, RecordError, valid_unicode
 
 __all__ = ["read_jsonl"]
 
 _STRING_FIELDS = ("url", "outlet", "title", "language")
+# JSON's escape for a UTF-16 surrogate; only such an escape can give a lone one.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def read_jsonl(
@@ -59,7 +63,18 @@ def _load(raw: bytes, name: str, *, first: bool) -> dict[str, Any]:
         raise ReadError(name, f"not readable JSON: a number too long ({reason})") from exc
     if not isinstance(record, dict):
         raise ReadError(name, f"expected a JSON object, got {type(record).__name__}")
+    if _SURROGATE_ESCAPE.search(raw):
+        record = _without_lone_surrogates(record)
     return record
+
+
+def _without_lone_surrogates(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with every lone surrogate in its strings replaced by U+FFFD.
+
+    Written out unescaped, the surrogates can only stand inside strings, so one pass over
+    the whole text reaches every string however deep it is nested."""
+    cleaned: dict[str, Any] = json.loads(valid_unicode(json.dumps(record, ensure_ascii=False)))
+    return cleaned
 
 
 def _read_record(record: dict[str, Any], name: str) -> Article:
@@ -101,10 +116,6 @@ def _written_article(record: dict[str, Any], name: str) -> Article | None:
 def _require_content(value: str, key: str, name: str) -> None:
     if not value.strip():
         raise ReadError(name, f"empty {key!r}")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise ReadError(name, f"{key!r} has an unpaired surrogate at {exc.start}") from exc
 
 
 def _metadata(record: dict[str, Any], name: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from onrecord.ingest import _text_rules as rules
 from onrecord.ingest._text_header import Header, read_header
 from onrecord.ingest._text_units import Unit, split_units, trimmed
 from onrecord.ingest.language import detect_language
-from onrecord.model.article import BODY_KINDS, Article, Block, BlockKind
+from onrecord.model.article import BODY_KINDS, Article, Block, BlockKind, valid_unicode
 
 __all__ = ["parse_text"]
 
@@ -36,6 +36,7 @@ def parse_text(
     language: str | None = None,
 ) -> Article:
     """An Article from scraped plain text; keyword arguments win over what the text gives."""
+    text = valid_unicode(text)  # before the title, bylines … are taken from it
     header = read_header(text, split_units(text))
     body = _read_body(text, header)
     blocks = sorted(header.blocks + body, key=lambda b: b.start)

@@ -1,7 +1,9 @@
 """WARC and WARC.gz crawl archives: the HTML ``response`` records, each an Article.
 
 A broken record fails alone, named with its number and byte offset: reading
-resumes at the next record header (or gzip member) after it. Records are named
+resumes at the next record header (or gzip member) after it, always further on
+than the last attempt began, so damage cannot make it go round. A record cut
+short of its ``Content-Length`` (a truncated file) is broken too. Records are named
 ``file.warc.gz:N``, N counting the records of the file from 1; ``Article.url``
 is the record's target URI.
 
@@ -19,6 +21,7 @@ from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.limitreader import LimitReader
 from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 
 from onrecord.errors import ReadError
@@ -68,9 +71,10 @@ def _pages(stream: BinaryIO, document: str, max_bytes: int) -> Iterator[_Page | 
     position: int | None = 0
     number = 0
     while position is not None:
-        stream.seek(position)
+        start = position
+        stream.seek(start)
         records = _Records(stream)
-        resume_from = position
+        resume_from = start
         current: int | None = None  # the record being read, once warcio has parsed its header
         try:
             for record in records:
@@ -80,12 +84,23 @@ def _pages(stream: BinaryIO, document: str, max_bytes: int) -> Iterator[_Page | 
                     # warcio reads stray bytes as old ARC records; here they are damage.
                     raise ArchiveLoadFailed("not a WARC record")
                 page = _html_page(record, f"{document}:{number}", max_bytes)
+                records.read_to_end(record)
+                _check_complete(record)
                 if page is not None:
                     yield page
-                records.read_to_end(record)
-                resume_from = records.get_record_offset() + records.get_record_length()
+                # In a damaged gzip file warcio can place a record's end before its start;
+                # a record never ends before the one it follows.
+                end = records.get_record_offset() + records.get_record_length()
+                resume_from = max(resume_from, end)
                 current = None
             position = None
+            # warcio ends without a word at a record cut off in its headers.
+            offset = _skip_blank(stream, resume_from)
+            if stream.read(1):
+                yield ReadError(
+                    f"{document}:{number + 1}",
+                    f"broken WARC record at byte {offset}: truncated, or not a WARC record",
+                )
         except Exception as exc:  # noqa: BLE001 - see the module's docstring
             if current is None:
                 number += 1
@@ -93,7 +108,8 @@ def _pages(stream: BinaryIO, document: str, max_bytes: int) -> Iterator[_Page | 
             yield ReadError(
                 f"{document}:{number}", f"broken WARC record at byte {offset}: {_reason(exc)}"
             )
-            position = _next_record_start(stream, offset + 1, gzipped)
+            # Strictly past where this attempt started, so that reading always moves on.
+            position = _next_record_start(stream, max(offset, start) + 1, gzipped)
 
 
 class _Loader(ArcWarcRecordLoader):  # type: ignore[misc]
@@ -111,6 +127,18 @@ class _Records(ArchiveIterator):  # type: ignore[misc]
         super().__init__(stream)
         # The options ArchiveIterator gives its own loader.
         self.loader = _Loader(verify_http=False, arc2warc=False)
+
+
+def _check_complete(record: ArcWarcRecord) -> None:
+    """Refuse a record whose block ends before its ``Content-Length`` (a cut-off file),
+    or that has none (cut off in its headers); warcio reads what there is without a word."""
+    if record.rec_headers.get_header("Content-Length") is None:
+        raise ArchiveLoadFailed("truncated: the record has no Content-Length")
+    block = record.raw_stream
+    if isinstance(block, LimitReader) and block.limit > 0:
+        raise ArchiveLoadFailed(
+            f"truncated: the record ends {block.limit:,} bytes short of its Content-Length"
+        )
 
 
 def _unzipped_head(head: bytes, gzipped: bool) -> bytes:

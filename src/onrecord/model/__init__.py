@@ -2,7 +2,14 @@
 
 from onrecord.model.actor import Actor, ActorType, actor_id, fold
 from onrecord.model.analysis import Analysis
-from onrecord.model.article import BODY_KINDS, Article, Block, BlockKind, content_hash
+from onrecord.model.article import (
+    BODY_KINDS,
+    Article,
+    Block,
+    BlockKind,
+    content_hash,
+    valid_unicode,
+)
 from onrecord.model.attribution import Attribution, AttributionAct, AttributionKind, Provenance
 from onrecord.model.codec import SCHEMA_VERSION, RecordError
 from onrecord.model.position import (
@@ -37,6 +44,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Span",
     "content_hash",
+    "valid_unicode",
     "Coarse",
     "Example",
     "Issue",

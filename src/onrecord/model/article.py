@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -64,6 +65,16 @@ class Block:
         )
 
 
+# A Python string can hold a lone UTF-16 surrogate (JSON's "\ud800" decodes to one);
+# no encoder writes it, so it would fail far from where it came in.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD: as long, so offsets hold."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def content_hash(text: str) -> str:
     """The stable article id: the first 16 hex digits of the text's SHA-256."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -93,6 +104,7 @@ class Article:
     id: str = ""
 
     def __post_init__(self) -> None:
+        self.text = valid_unicode(self.text)
         if not self.id:
             self.id = content_hash(self.text)
 
