@@ -88,7 +88,8 @@ def _print_store(f: StoreFigures, out: TextIO) -> None:
             f"{n.ingest_seconds:.1f} s: {n.articles_per_second:.2f} articles/s, "
             f"{n.attributions_per_second:.1f} attributions/s; analysing {n.articles} took "
             f"{n.analyse_seconds:.1f} s, storing their analyses {n.store_seconds:.2f} s "
-            f"(storing adds {n.storing_adds:.1%})",
+            f"(storing adds {n.storing_adds:.1%}; in CPU time {n.store_cpu_seconds:.2f} s "
+            f"of {n.analyse_cpu_seconds:.2f} s, {n.storing_adds_cpu:.1%})",
             file=out,
         )
     print(
