@@ -32,6 +32,7 @@ def acts(annotator: Annotator, text: str) -> dict[str, AttributionAct | None]:
         ("She believes the project is doomed.", "believes", "thought"),
         ("Reports say the deal is off.", "say", "report"),
         ("He is said to be furious about the vote.", "is said", "report"),
+        ("It was revealed that the tolls would rise.", "was revealed", "report"),
         ("The study found that prices rose.", "found", "evidence"),
         ("“We will win,” she told reporters.", "told", "speech"),
         ("The union is concerned that jobs will go.", "is concerned", "thought"),

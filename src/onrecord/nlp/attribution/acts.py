@@ -121,7 +121,7 @@ def _verb_act(
         return act
     if subject is not None and ctx.lemma[subject] in DOCUMENT_NOUNS:
         return AttributionAct.EVIDENCE
-    if act is not AttributionAct.EVIDENCE and _passive_without_agent(ctx, verb):
+    if _passive_without_agent(ctx, verb):
         return AttributionAct.REPORT
     if act is not AttributionAct.SPEECH:
         return act
