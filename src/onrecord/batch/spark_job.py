@@ -65,6 +65,7 @@ def spark_session(master: str | None = None, app: str = "onrecord batch") -> Spa
         builder = builder.master(master)
     builder = builder.config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
     builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
+    builder = builder.config("spark.ui.showConsoleProgress", "false")  # stderr is for errors
     for name in THREAD_VARIABLES:
         builder = builder.config(f"spark.executorEnv.{name}", "1")
     return builder.getOrCreate()

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from onrecord.bench import BenchReport, SystemFigures, bench_polnear
-from onrecord.cli import bench_store
+from onrecord.cli import bench_scale, bench_store
 from onrecord.cli._output import error
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ def register(sub: Subparsers) -> None:
     polnear.add_argument("--json", action="store_true", help="print the figures as JSON")
     polnear.set_defaults(run=run)
     bench_store.register(which)
+    bench_scale.register(which)
 
 
 def run(args: argparse.Namespace) -> int:
