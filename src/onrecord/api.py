@@ -49,11 +49,13 @@ __all__ = [
     "provenance",
     "quotes",
     "read",
+    "read_document",
     "read_many",
     "reanalyze",
     "resolve_actors",
     "settings",
     "sources",
+    "store_analyses",
     "track_positions",
     "tracker",
 ]
@@ -96,6 +98,14 @@ def read_many(
     )
 
 
+def read_document(
+    data: bytes, document: str, settings: Settings | None = None
+) -> Iterator[Article | ReadError]:
+    """Every article in one file's bytes, named ``document`` (its path or URI), as
+    :func:`read_many` would read that file."""
+    return ingest.read_document(data, document, settings)
+
+
 def load_manifest(path: Source) -> Manifest:
     """A manifest of files' metadata (docs/input.md); raises ``ReadError`` when it cannot
     be read, and keeps its bad lines in ``errors``."""
@@ -125,10 +135,27 @@ def analyze(
 
 
 def analyze_many(
-    articles: Iterable[Article], settings: Settings | None = None, issues: Sequence[Issue] = ()
+    articles: Iterable[Article],
+    settings: Settings | None = None,
+    issues: Sequence[Issue] = (),
+    *,
+    workers: int = 1,
 ) -> Iterator[Analysis]:
-    """Analyses in input order, loading the pipeline once."""
-    return _annotator(settings or Settings.load()).analyze_many(articles, issues)
+    """Analyses in input order, loading the pipeline once; with ``workers`` over 1, in
+    that many processes, each loading it once (the same analyses, docs/scale.md)."""
+    settings = settings or Settings.load()
+    if workers == 1:
+        return _annotator(settings).analyze_many(articles, issues)
+    return _pooled(articles, settings, issues, workers)
+
+
+def _pooled(
+    articles: Iterable[Article], settings: Settings, issues: Sequence[Issue], workers: int
+) -> Iterator[Analysis]:
+    from onrecord.nlp import AnalysisPool  # spaCy loads only when analysis is asked for
+
+    with AnalysisPool(settings, workers, issues) as pool:
+        yield from pool.analyze_many(articles)
 
 
 def actor_registry(
@@ -223,9 +250,11 @@ def ingest_articles(
     aliases: Source | None = None,
     settings: Settings | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
     """Read, analyse, resolve and store every article of ``inputs`` (anything
-    :func:`read` takes, or Articles). An article whose text is stored already is left as
+    :func:`read` takes, or Articles), analysing in ``workers`` processes and storing
+    from this one. An article whose text is stored already is left as
     it is; each other one is stored in one transaction, so a run stopped at any point and
     run again stores everything once. ``issues`` are issue files: stored, and looked for
     with the issues the store follows already in every new article. ``aliases`` is an
@@ -242,8 +271,42 @@ def ingest_articles(
         run.summary.inputs = sum(isinstance(item, Article) for item in items)
         run.total = len(items)
         fresh = run.new_articles(items, progress)
-        for analysis in analyze_many(fresh, settings, [i.issue for i in followed]):
+        looked_for = [i.issue for i in followed]
+        for analysis in analyze_many(fresh, settings, looked_for, workers=workers):
             run.store_new(analysis)
+            run.tick(progress)
+        return run.finish(aliases)
+
+
+def store_analyses(
+    analyses: Iterable[Analysis],
+    *,
+    db: str | None = None,
+    issues: Sequence[Source] = (),
+    failures: Iterable[Failure] = (),
+    inputs: Sequence[str] = (),
+    aliases: Source | None = None,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Store analyses made elsewhere (``onrecord batch``) as :func:`ingest_articles`
+    stores its own, in the order given: the same rows, then the actors resolved.
+    ``issues`` are the issue files the analyses were made with; ``failures`` the
+    documents that were not analysed, for the run's summary; ``inputs`` names what the
+    run stored (a batch output folder)."""
+    settings = settings or Settings.load()
+    with open_store(db, settings) as store:
+        wanted = {load_issue(path).id for path in issues}
+        followed = [i for i in _store_issues(store, issues) if i.issue.id in wanted]
+        run = _Run(store, store.start_run("load", list(inputs), settings.digest()), followed)
+        run.summary.failures.extend(failures)
+        for analysis in analyses:
+            run.summary.inputs += 1
+            run.total = run.summary.inputs
+            if store.has_article(analysis.article.id):
+                run.summary.unchanged += 1
+            else:
+                run.store_new(analysis)
             run.tick(progress)
         return run.finish(aliases)
 

@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
         actor,
         actors,
         analyze,
+        batch,
         bench,
         demo,
         evaluate,
@@ -43,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {version('onrecord')}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     reading = (quotes, actors, actor, positions, provenance, sources, export)
-    for module in (demo, read, analyze, ingest, *reading, serve, evaluate, train, bench):
+    for module in (demo, read, analyze, ingest, batch, *reading, serve, evaluate, train, bench):
         module.register(sub)
     return parser
 

@@ -51,6 +51,27 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_workers_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="analyse in N processes, each loading the pipeline once (default: 1); the "
+        "output is the same as with one. See docs/scale.md",
+    )
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
 def _moment(value: str) -> datetime:
     try:
         return datetime.fromisoformat(value)
@@ -66,7 +87,8 @@ class AnalysisStream:
     A document that cannot be read, an analysis that fails, and a skipped article are
     reported on stderr; ``failures`` counts the first two, for the exit status. With
     ``issues``, each analysis has the positions actors take on them. With ``progress``,
-    a bar on stderr counts the analyses as they come.
+    a bar on stderr counts the analyses as they come; with ``workers``, that many
+    processes analyse.
     """
 
     def __init__(
@@ -76,16 +98,20 @@ class AnalysisStream:
         issues: Sequence[Issue] = (),
         metadata: InputMetadata | None = None,
         progress: bool = False,
+        workers: int = 1,
     ) -> None:
         self.inputs = inputs
         self.settings = settings
         self.issues = issues
         self.metadata = metadata or InputMetadata()
         self.progress = progress
+        self.workers = workers
         self.failures = 0
 
     def __iter__(self) -> Iterator[Analysis]:
-        analyses = api.analyze_many(self._articles(), self.settings, self.issues)
+        analyses = api.analyze_many(
+            self._articles(), self.settings, self.issues, workers=self.workers
+        )
         for analysis in counted(analyses, self.progress, what="analysing", unit="articles"):
             self._report(analysis)
             yield analysis

@@ -6,7 +6,12 @@ import argparse
 from typing import TYPE_CHECKING
 
 from onrecord import api, query
-from onrecord.cli._analyses import AnalysisStream, InputMetadata, add_input_options
+from onrecord.cli._analyses import (
+    AnalysisStream,
+    InputMetadata,
+    add_input_options,
+    add_workers_option,
+)
 from onrecord.cli._output import FORMATS, add_format_option, write_records
 from onrecord.cli._progress import add_quiet_option, wanted
 from onrecord.cli._tables import print_analyses
@@ -50,6 +55,7 @@ def register(sub: Subparsers) -> None:
         "thought, intention, evidence, report (docs/acts.md); positions are listed as found",
     )
     add_input_options(p)
+    add_workers_option(p)
     add_quiet_option(p)
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run)
@@ -61,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
     metadata = InputMetadata.from_args(args)
     progress = wanted(args, output_shows_it=True)
     settings = api.settings(allow_private_addresses=args.allow_private or None)
-    analyses = AnalysisStream(args.inputs, settings, issues, metadata=metadata, progress=progress)
+    analyses = AnalysisStream(
+        args.inputs, settings, issues, metadata=metadata, progress=progress, workers=args.workers
+    )
     listed = (a.with_acts(acts) for a in analyses) if acts is not None else analyses
     write_records(
         listed,

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from onrecord.bench import BenchReport, SystemFigures, bench_polnear
-from onrecord.cli import bench_robustness, bench_store, bench_web
+from onrecord.cli import bench_robustness, bench_scale, bench_store, bench_web
 from onrecord.cli._output import error
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ def register(sub: Subparsers) -> None:
     bench_store.register(which)
     bench_web.register(which)
     bench_robustness.register(which)
+    bench_scale.register(which)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from tqdm import tqdm
 
 from onrecord import api
+from onrecord.cli._analyses import add_workers_option
 from onrecord.cli._output import error
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def register(sub: Subparsers) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     _add_store_options(p)
+    add_workers_option(p)
     p.add_argument("--allow-private", action="store_true", help="allow fetching private addresses")
     p.set_defaults(run=run_ingest)
     p = sub.add_parser(
@@ -78,7 +80,7 @@ def _add_store_options(p: argparse.ArgumentParser) -> None:
 
 def run_ingest(args: argparse.Namespace) -> int:
     settings = api.settings(allow_private_addresses=args.allow_private or None)
-    with _progress(args.quiet, "ingest") as progress:
+    with store_progress(args.quiet, "ingest") as progress:
         summary = api.ingest_articles(
             args.inputs,
             db=args.db,
@@ -86,20 +88,21 @@ def run_ingest(args: argparse.Namespace) -> int:
             aliases=args.aliases,
             settings=settings,
             progress=progress,
+            workers=args.workers,
         )
-    return _report(summary, args.format)
+    return report_summary(summary, args.format)
 
 
 def run_reanalyze(args: argparse.Namespace) -> int:
-    with _progress(args.quiet, "reanalyze") as progress:
+    with store_progress(args.quiet, "reanalyze") as progress:
         summary = api.reanalyze(
             db=args.db, issues=args.issue, aliases=args.aliases, progress=progress
         )
-    return _report(summary, args.format)
+    return report_summary(summary, args.format)
 
 
 @contextmanager
-def _progress(quiet: bool, what: str) -> Iterator[api.Progress]:
+def store_progress(quiet: bool, what: str) -> Iterator[api.Progress]:
     """A progress bar on stderr; none with --quiet or when stderr is not a terminal."""
     bar = tqdm(desc=what, unit="article", file=sys.stderr, disable=True if quiet else None)
 
@@ -113,7 +116,7 @@ def _progress(quiet: bool, what: str) -> Iterator[api.Progress]:
         bar.close()
 
 
-def _report(summary: api.IngestSummary, fmt: str) -> int:
+def report_summary(summary: api.IngestSummary, fmt: str) -> int:
     for failure in summary.failures:
         error(f"{failure.document}: {failure.reason}")
     if fmt == "json":

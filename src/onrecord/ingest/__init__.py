@@ -16,12 +16,12 @@ from datetime import datetime
 from onrecord.errors import ReadError
 from onrecord.ingest.html import parse_html
 from onrecord.ingest.manifest import Describer, Manifest
-from onrecord.ingest.sources import iter_source
+from onrecord.ingest.sources import iter_document, iter_source
 from onrecord.ingest.text import parse_text
 from onrecord.model import Article
 from onrecord.settings import Settings
 
-__all__ = ["parse_html", "parse_text", "read", "read_many"]
+__all__ = ["parse_html", "parse_text", "read", "read_document", "read_many"]
 
 
 def read(
@@ -58,6 +58,15 @@ def read_many(
     """Every article in ``sources``, in order, with an error in place of each bad document;
     ``manifest`` and ``published`` as for :func:`read`."""
     return Describer(manifest, published).describe(_outcomes(sources, settings, follow_links))
+
+
+def read_document(
+    data: bytes, document: str, settings: Settings | None = None
+) -> Iterator[Article | ReadError]:
+    """Every article in one file's bytes, as :func:`read_many` reads the file at the
+    path ``document``: the same articles, names and errors."""
+    outcomes = iter_document(data, document, settings or Settings.load())
+    return Describer(None, None).describe(outcomes)
 
 
 def _outcomes(

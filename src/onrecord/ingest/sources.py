@@ -33,7 +33,7 @@ from onrecord.ingest.warc import read_warc
 from onrecord.model import Article
 from onrecord.settings import Settings
 
-__all__ = ["Kind", "iter_source", "sniff_kind"]
+__all__ = ["Kind", "iter_document", "iter_source", "sniff_kind"]
 
 Outcome = Article | ReadError
 
@@ -101,6 +101,18 @@ def iter_source(
                 yield from _guarded(_path(entry, settings, follow_links), str(entry))
     else:
         yield from _guarded(_path(Path(name), settings, follow_links), name)
+
+
+def iter_document(data: bytes, document: str, settings: Settings) -> Iterator[Outcome]:
+    """Every article in the bytes of one file, named ``document`` (its path or URI), as
+    reading that file would give them: for engines that hand over a file's content
+    (Spark's ``binaryFile``), not its path."""
+    kind = _kind_from_name(document) or sniff_kind(data[:SNIFF_BYTES])
+    outcomes = _nonempty(_bytes(data, document, kind, settings, False), document)
+    for outcome in _guarded(outcomes, document):
+        if isinstance(outcome, Article) and outcome.external_id is None and kind is not Kind.FEED:
+            outcome.external_id = _stem(Path(document))
+        yield outcome
 
 
 def sniff_kind(head: bytes) -> Kind:

@@ -62,7 +62,7 @@ runs = Table(
     "runs",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("command", String(32), nullable=False),  # ingest | reanalyze
+    Column("command", String(32), nullable=False),  # ingest | reanalyze | load
     Column("started_at", Moment, nullable=False),
     Column("finished_at", Moment),  # NULL: still running, or killed
     Column("inputs", Json, nullable=False),
