@@ -64,18 +64,7 @@ def make_engine(url: str) -> Engine:
     # No JIT compilation: the planner's estimate for positions --as-of (a subquery
     # estimated per row, run for a few) passes jit_above_cost, and compiling took 250 ms
     # of its 340 at 10,000 articles; onrecord's queries are short and run once.
-    engine = create_engine(url, pool_pre_ping=True, connect_args={"options": "-c jit=off"})
-    event.listen(engine, "begin", _postgres_begin)
-    return engine
-
-
-def _postgres_begin(connection: Connection) -> None:
-    # A write commits without waiting for the server to flush its log to disk, as
-    # SQLite's synchronous=NORMAL in WAL mode: a crash of the server (not of onrecord)
-    # may lose the last commits, never half of one, and running the ingest again
-    # stores them. Waiting for the flush was most of an article's time on PostgreSQL.
-    if connection.get_execution_options().get(WRITE, False):
-        connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+    return create_engine(url, pool_pre_ping=True, connect_args={"options": "-c jit=off"})
 
 
 def _sqlite_engine(url: str) -> Engine:
