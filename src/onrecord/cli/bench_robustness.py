@@ -1,4 +1,5 @@
-"""``onrecord bench robustness``: the pathological inputs at full size, time and memory."""
+"""``onrecord bench robustness`` (the pathological inputs at full size, time and memory)
+and ``onrecord bench fuzz`` (hostile documents through read and analyze, counted)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from onrecord.bench.fuzz import FuzzReport, fuzz
 from onrecord.bench.robustness import RobustnessReport, bench_robustness
 from onrecord.cli._output import error
 
@@ -42,6 +44,54 @@ def register(which: Subparsers) -> None:
     )
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(run=run)
+    _register_fuzz(which)
+
+
+def _register_fuzz(which: Subparsers) -> None:
+    p = which.add_parser(
+        "fuzz",
+        help="hostile documents through read and analyze: crashes and invalid offsets",
+        description="Generate N hostile documents from SEED (text, HTML, JSON Lines, WARC, "
+        "RSS; built from news-like text and hostile pieces, half of them damaged) and read "
+        "each with the batch reader, then analyse M articles (those read, then short "
+        "generated texts). Counts texts read, articles, read errors, crashes (an "
+        "exception, or an 'internal error' or 'analysis failed' caught by a safety net), "
+        "invalid articles, spans and invalid offsets; exits 1 when any crash, invalid "
+        "article or invalid offset is seen. The nightly size: --read 100000 --analyze "
+        "10000 (docs/robustness.md).",
+    )
+    p.add_argument("--read", type=_count, default=10_000, metavar="N", help="documents to read")
+    p.add_argument("--analyze", type=_count, default=1_000, metavar="M", help="articles to analyse")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="the generator's seed")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.set_defaults(run=run_fuzz)
+
+
+def run_fuzz(args: argparse.Namespace) -> int:
+    report = fuzz(read=args.read, analyze=args.analyze, seed=args.seed, progress=error)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print_fuzz(report)
+    bad = report.crashes + report.invalid_articles + report.invalid_offsets
+    return 1 if bad else 0
+
+
+def print_fuzz(report: FuzzReport, out: TextIO = sys.stdout) -> None:
+    r = report
+    print(
+        f"seed {r.seed}: {r.texts_read:,} texts read: {r.articles:,} articles, "
+        f"{r.read_errors:,} read errors, {r.read_crashes} crashes, "
+        f"{r.invalid_articles} invalid articles",
+        file=out,
+    )
+    print(
+        f"{r.analysed:,} articles analysed: {r.spans:,} spans, {r.invalid_offsets} invalid "
+        f"offsets, {r.analysis_crashes} crashes, {r.analysis_errors} refused by a limit",
+        file=out,
+    )
+    for sample in r.crash_samples:
+        print(f"  {sample}", file=out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,6 +132,13 @@ def _row(p: dict[str, Any]) -> str:
         f"{p['label']:44} {chars:>10} {marks:>7} {p['wall_seconds']:8.2f} "
         f"{p['cpu_seconds']:8.2f} {p['peak_rss_mb']:11.1f} {p['rss_loaded_mb']:9.1f}  {outcome}"
     )
+
+
+def _count(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
 
 
 def _positive_float(value: str) -> float:
