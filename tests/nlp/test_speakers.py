@@ -278,3 +278,85 @@ def test_i_inside_a_speaker_s_words_is_that_speaker() -> None:
     nested = [a for a in found if a.source is not None and a.source.text == "I"]
     assert nested, [(a.source and a.source.text, a.cue and a.cue.text) for a in found]
     assert all(a.actor is not None and a.actor.name == "Ana Ruiz" for a in nested)
+
+
+# The error classes of issue 17, each on invented sentences.
+
+
+def test_a_hyphenated_given_name_or_surname_stays_whole() -> None:
+    found = analyse(
+        "Cabinet Secretary Marie-Claire Dubois-Ferrand said the deadline would hold.",
+        "On Monday, Dubois-Ferrand said the committee had agreed.",
+    )
+    first, second = speaker_of(found, "deadline"), speaker_of(found, "committee")
+    assert first.name == second.name == "Marie-Claire Dubois-Ferrand"
+    assert first.role == "Cabinet Secretary"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "Speaker of the Assembly Tomas Berglund said the vote would go ahead.",
+            "Tomas Berglund",
+            "Speaker of the Assembly",
+        ),
+        (
+            "Minister for Transport and Housing Clara Voss said the vote would go ahead.",
+            "Clara Voss",
+            "Minister for Transport and Housing",
+        ),
+        (
+            "“The vote will go ahead,” said Senate Majority Leader Dana Whitfield, D-Ore., "
+            "after the meeting.",
+            "Dana Whitfield",
+            "Senate Majority Leader",
+        ),
+        (
+            "Co-host Miriam Ashby Kerr said the vote would go ahead.",
+            "Miriam Ashby Kerr",
+            None,
+        ),
+    ],
+)
+def test_a_title_with_connectors_or_a_party_suffix_stays_out_of_the_name(
+    sentence: str, name: str, role: str | None
+) -> None:
+    actor = speaker_of(analyse(sentence), "vote")
+    assert actor.name == name
+    if role is not None:
+        assert actor.role == role
+
+
+def test_a_dateline_is_not_the_speaker() -> None:
+    found = analyse(
+        "OSLO, March 3 (Newswire) - Norway on Monday said it would not sign the accord.",
+        "LISBON - The association said the rules were unfair.",
+    )
+    assert speaker_of(found, "accord").name == "Government of Norway"
+    assert speaker_of(found, "unfair").name == "association"
+
+
+def test_a_photo_credit_before_a_paragraph_break_is_not_the_speaker() -> None:
+    found = analyse(
+        "Leaders met in Oslo on Monday. Anna Lund/Picture Agency via Wire Images",
+        "Norwegian Prime Minister Erik Dahl said the talks had gone well.",
+    )
+    assert speaker_of(found, "talks").name == "Erik Dahl"
+
+
+def test_an_opening_participle_or_glued_pronoun_is_not_the_speaker() -> None:
+    found = analyse(
+        "The council approved the plan on Monday.",
+        "Responding, Pavel Orlov, deputy head of the Arctic Council, warned that the plan "
+        "would fail.",
+    )
+    assert speaker_of(found, "fail").name == "Pavel Orlov"
+
+
+def test_an_abbreviated_title_is_the_office_holder_the_article_names() -> None:
+    found = analyse(
+        "Danish FM says the delay is regrettable",
+        "Danish Foreign Minister Lars Holm told reporters the ministry had been informed.",
+    )
+    assert speaker_of(found, "regrettable").name == "Lars Holm"

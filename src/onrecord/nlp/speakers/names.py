@@ -118,17 +118,45 @@ def person_name(tokens: list[Token]) -> NameMention | None:
     """
     body: list[Token] = []
     for token in reversed(tokens):
-        if not _is_name_word(token) or is_title(token):
+        if not (_is_name_word(token) or _joins_name(token, body)) or is_title(token):
             break
         body.insert(0, token)
-    if not body or len(body) > 4 or body[0].text in _GENERATIONAL:
+    while body and body[0].tag_ == "HYPH":
+        body = body[1:]
+    words = sum(1 for t in body if t.tag_ != "HYPH")
+    # "Speaker of the House Kevin McCarthy", "Secretary for the Economy and Climate
+    # Sven Giegold": a capitalised word right after a title's connector ends the title.
+    while words > 2 and body[0].i > tokens[0].i and body[0].nbor(-1).lower_ in _TITLE_LINKS:
+        body, words = body[1:], words - 1
+    if not body or words > 4 or body[0].text in _GENERATIONAL:
         return None
-    text = " ".join(t.text for t in body)
+    text = name_text(body)
     if country_by_name(text):
         return None
     head = body[-1]
     start = min(tokens[0].i, head.left_edge.i)
     return NameMention(text, _role(head.doc[start : body[0].i]), start, _is_subject(head))
+
+
+# The lower-case words inside an office's name: "Secretary of State", "Minister for
+# the Economy and Climate".
+_TITLE_LINKS = frozenset({"of", "the", "for", "and"})
+
+
+def _joins_name(token: Token, body: list[Token]) -> bool:
+    """The hyphen of a compound name written without spaces ("Jean-Pierre")."""
+    return (
+        token.tag_ == "HYPH"
+        and bool(body)
+        and not token.whitespace_
+        and token.i > 0
+        and not token.nbor(-1).whitespace_
+    )
+
+
+def name_text(tokens: list[Token]) -> str:
+    """A name's words as written, a hyphen kept without spaces: "Karine Jean-Pierre"."""
+    return " ".join("".join(t.text_with_ws for t in tokens).split())
 
 
 # Forms of address, not offices: "Lord Cameron" has no role from "Lord".
@@ -179,7 +207,8 @@ def _proper_runs(doc: Doc) -> Iterator[list[Token]]:
     for i in numpy.flatnonzero(numpy.isin(tags, proper_ids)).tolist():
         if run and run[-1].i + 1 < i:
             gap = [doc[j] for j in range(run[-1].i + 1, i)]
-            if all(t.lower_ in NAME_CONNECTORS for t in gap) and len(gap) <= 2:
+            hyphen = len(gap) == 1 and _joins_name(gap[0], [doc[i]])
+            if hyphen or (all(t.lower_ in NAME_CONNECTORS for t in gap) and len(gap) <= 2):
                 run.extend(gap)
             else:
                 yield _trim_connectors(run)
@@ -229,10 +258,17 @@ def words_text(tokens: list[Token]) -> str:
     return " ".join("".join(t.text_with_ws for t in tokens).split())
 
 
+# "FM" is "foreign minister": a description's words are read with abbreviations spelt out.
+_TITLE_ABBREVIATIONS = lexicons.load_table("title-abbreviations-v1")
+
+
 def span_words(span: Span) -> set[str]:
     """The folded words of a description, without determiners and possessives."""
-    return {
+    words = {
         fold(t.text)
         for t in span
         if t.pos_ not in ("DET", "PART", "PUNCT") and fold(t.text) and t.lower_ != "'s"
     }
+    for word in words & _TITLE_ABBREVIATIONS.keys():
+        words = (words - {word}) | set(_TITLE_ABBREVIATIONS[word].split())
+    return words

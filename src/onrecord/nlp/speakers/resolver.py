@@ -17,7 +17,12 @@ from onrecord.knowledge import Country, country_by_name, country_of
 from onrecord.model import Actor, ActorType, fold
 from onrecord.nlp import lexicons
 from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
-from onrecord.nlp.speakers.mentions import UNSPECIFIED_MEDIA, Reading, read_mention
+from onrecord.nlp.speakers.mentions import (
+    UNSPECIFIED_MEDIA,
+    Reading,
+    mention_words,
+    read_mention,
+)
 from onrecord.nlp.speakers.names import NameIndex, person_actor
 
 # "reportedly" with no source, "it was revealed that": the media speak.
@@ -78,19 +83,20 @@ class _Resolution:
             return self._unsourced(attribution)
         if attribution.method == TRANSCRIPT_METHOD:
             return [self._transcript_speaker(attribution.source)]
-        reading = read_mention(attribution.source, self.index, attribution.content)
+        mention = mention_words(attribution.source, attribution.cue)
+        reading = read_mention(mention, self.index, attribution.content)
         if reading.actors:
             return list(reading.actors)
         if reading.pointer is not None:
-            actor = self._antecedent(attribution.source.start, reading)
+            actor = self._antecedent(mention.start, reading)
             if actor is None:
                 return []
             if actor.type is ActorType.PERSON and not actor.role and reading.fallback:
                 # "The Foreign Secretary said": the role the article had not given yet
                 actor = person_actor(actor.name, reading.fallback.role)
             return [actor]
-        if attribution.source.root.lower_ in _FIRST_PERSON:
-            return self._quoting(attribution.source.start)
+        if mention.root.lower_ in _FIRST_PERSON:
+            return self._quoting(mention.start)
         return []
 
     def _quoting(self, position: int) -> list[Actor]:
