@@ -15,12 +15,14 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.knowledge import calendar_names, country_by_name, country_of
+from onrecord.knowledge.actors import ActorKnowledge, starter_knowledge
 from onrecord.model import Actor, ActorType, fold
 from onrecord.nlp import lexicons
 
 TITLES = lexicons.load("titles-v1")
 ACTOR_NOUNS = lexicons.load_table("actor-nouns-v1")
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
+PERSON = ActorType.PERSON
 _GENERATIONAL = ("Jr.", "Sr.")  # end a name, never begin one
 # Lower-case words allowed inside a proper name, with where they may stand: "Institute
 # for the Study of War", "Committee on Foreign Affairs".
@@ -71,10 +73,12 @@ class NameIndex:
     acronyms: dict[str, str] = field(default_factory=dict)  # "ISW" -> the full name
     _by_surname: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _full_names: dict[str, str] = field(default_factory=dict)
+    # What the article does not say: "Erdogan" alone is the known "Recep Tayyip Erdoğan".
+    knowledge: ActorKnowledge = field(default_factory=starter_knowledge)
 
     @classmethod
-    def build(cls, doc: Doc) -> NameIndex:
-        index = cls()
+    def build(cls, doc: Doc, knowledge: ActorKnowledge | None = None) -> NameIndex:
+        index = cls(knowledge=knowledge or starter_knowledge())
         for run in _proper_runs(doc):
             organisation = _organisation_name(run)
             if organisation is not None:
@@ -88,14 +92,17 @@ class NameIndex:
         return index
 
     def full_name(self, name: str) -> str:
-        """The longest name in the article that ends the way ``name`` does."""
+        """The longest name in the article that ends the way ``name`` does, as the actors
+        knowledge writes it when it knows the person ("Tayyip Erdogan" → "Recep Tayyip
+        Erdoğan")."""
         if name not in self._full_names:
             tokens = tuple(fold(name).split())
             best, length = name, len(tokens)
             for folded, candidate in self._by_surname.get(tokens[-1], ()) if tokens else ():
                 if len(folded) > length and folded[-len(tokens) :] == tokens:
                     best, length = candidate, len(folded)
-            self._full_names[name] = best
+            known = self.knowledge.known(best)
+            self._full_names[name] = known.name if known and known.type is PERSON else best
         return self._full_names[name]
 
     def count(self, name: str) -> int:
@@ -259,7 +266,7 @@ def words_text(tokens: list[Token]) -> str:
 
 
 # "FM" is "foreign minister": a description's words are read with abbreviations spelt out.
-_TITLE_ABBREVIATIONS = lexicons.load_table("title-abbreviations-v1")
+TITLE_ABBREVIATIONS = lexicons.load_table("title-abbreviations-v1")
 
 
 def span_words(span: Span) -> set[str]:
@@ -269,6 +276,6 @@ def span_words(span: Span) -> set[str]:
         for t in span
         if t.pos_ not in ("DET", "PART", "PUNCT") and fold(t.text) and t.lower_ != "'s"
     }
-    for word in words & _TITLE_ABBREVIATIONS.keys():
-        words = (words - {word}) | set(_TITLE_ABBREVIATIONS[word].split())
+    for word in words & TITLE_ABBREVIATIONS.keys():
+        words = (words - {word}) | set(TITLE_ABBREVIATIONS[word].split())
     return words

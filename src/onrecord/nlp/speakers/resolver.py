@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from onrecord.knowledge import Country, country_by_name, country_of
+from onrecord.knowledge.actors import ActorKnowledge, starter_knowledge
 from onrecord.model import Actor, ActorType, fold
 from onrecord.nlp import lexicons
 from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
+from onrecord.nlp.speakers.known import KnownSpeakers
 from onrecord.nlp.speakers.mentions import (
     UNSPECIFIED_MEDIA,
     Reading,
@@ -39,19 +41,26 @@ class _Spoken:
 
 
 class SpeakerResolver:
-    """The spaCy component: sets ``actor`` on each of ``doc._.attributions``."""
+    """The spaCy component: sets ``actor`` on each of ``doc._.attributions``, with what
+    ``knowledge`` (the actors knowledge file, by default the shipped starter) says of
+    the speakers the article leaves short."""
+
+    def __init__(self, knowledge: ActorKnowledge | None = None) -> None:
+        self.knowledge = knowledge if knowledge is not None else starter_knowledge()
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[DocAttribution] = doc._.attributions or []
         if found:
-            doc._.attributions = _Resolution(doc).resolve(found)
+            known = KnownSpeakers(self.knowledge, doc._.published)
+            doc._.attributions = _Resolution(doc, known).resolve(found)
         return doc
 
 
 class _Resolution:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, known: KnownSpeakers) -> None:
         self.doc = doc
-        self.index = NameIndex.build(doc)
+        self.known = known
+        self.index = NameIndex.build(doc, known.knowledge)
         self.history: list[_Spoken] = []
         # What each resolved speaker says, for the "I" who speaks inside it.
         self.quoted: list[tuple[list[Span], Actor]] = []
@@ -72,7 +81,7 @@ class _Resolution:
                 out.append(attribution)
                 continue
             for actor in actors:
-                actor = self._with_role(actor)
+                actor = self.known.canonical(self._with_role(actor))
                 out.append(replace(attribution, actor=actor))
                 self.history.append(_Spoken(_position(attribution), actor))
                 self.quoted.append((attribution.content, actor))
@@ -155,7 +164,7 @@ class _Resolution:
         """People named as a sentence's subject outside reported content, once."""
         if self.subjects is None:
             self.subjects = [
-                _Spoken(p.start, self._person(name, p.role))
+                _Spoken(p.start, self.known.canonical(self._person(name, p.role)))
                 for p in self.index.persons
                 if p.is_subject
                 and p.start not in self.said
