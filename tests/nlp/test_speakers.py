@@ -444,3 +444,48 @@ def test_a_user_s_actors_file_adds_to_the_starter(tmp_path: Path) -> None:
     )
     assert speaker_of(found, "treaty").name == "Odile Marchetti-Ruiz"
     assert speaker_of(found, "border").name == "Odile Marchetti-Ruiz"
+
+
+def test_an_organisation_s_spokesperson_speaks_for_it_and_is_the_spokesperson_after() -> None:
+    found = analyse(
+        "BERLIN, May 3 (Newswire) -- Berlin will not sign the accord, a spokesperson with the "
+        "Ministry of Fisheries said on Wednesday.",
+        "The quotas were unfair, the spokesperson said.",
+        "A Harbour Council spokesman said the port would stay open.",
+    )
+    ministry = speaker_of(found, "accord")
+    assert (ministry.name, ministry.type) == (
+        "Ministry of Fisheries of Germany",
+        ActorType.ORGANIZATION,
+    )
+    assert ministry.affiliation == "Government of Germany"  # the dateline's capital
+    assert speaker_of(found, "quotas").name == "Ministry of Fisheries of Germany"
+    assert speaker_of(found, "port").name == "Harbour Council"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The Norwegian fisheries ministry said the quotas were fair.",
+            "Ministry of Fisheries of Norway",
+        ),
+        (
+            "Norway's Ministry of Fisheries said the quotas were fair.",
+            "Ministry of Fisheries of Norway",
+        ),
+    ],
+)
+def test_a_ministry_is_named_ministry_of_its_field_of_its_country(sentence: str, name: str) -> None:
+    assert speaker_of(analyse(sentence), "quotas").name == name
+
+
+def test_the_chamber_or_the_company_is_the_organisation_named_before() -> None:
+    found = analyse(
+        "The Nordic Chamber of Shipping criticised the tariffs on Monday.",
+        "The chamber said the rules would hurt exporters.",
+        "Halvorsen Freight Group announced new routes.",
+        "The company said demand was rising.",
+    )
+    assert speaker_of(found, "exporters").name == "Nordic Chamber of Shipping"
+    assert speaker_of(found, "demand").name == "Halvorsen Freight Group"

@@ -250,7 +250,8 @@ def _proper(span: Span, head: Token, index: NameIndex) -> Actor | None:
     if "organization" in classes:
         country = _country_of(span)
         affiliation = country.government if country else None
-        return Actor(text, ActorType.ORGANIZATION, affiliation=affiliation)
+        named = ministry_name(run, country) or text
+        return Actor(named, ActorType.ORGANIZATION, affiliation=affiliation)
     if person is None:
         return None
     return person_actor(index.full_name(person.name), person.role or appositive_role(head))
@@ -322,18 +323,16 @@ def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> R
         return Reading((_media_reports(span, head),))
     if kind == "anonymous":
         return _anonymous(span, head, said)
+    if head.lower_.startswith("spokes"):
+        body = _spokesperson_body(head, index, said)
+        if body is not None:  # "A European Commission spokesman", "a spokesperson with the
+            return Reading((body,))  # Ministry of Commerce": the body speaks
     if kind == "government" or head.lower_.startswith("spokes"):
         return _government(span, head, said)
     if kind == "collective":
         return Reading((_collective(span, head),))
     if kind == "organization":  # "the regional transit authority", "its board"
-        words = [t for t in span if t.i <= head.i and t.pos_ not in ("DET", "PRON")]
-        name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
-        country = _country_of(span)
-        if country is None and head.lower_ in STATE_BODIES:  # "the defence ministry said"
-            country = _context_country(span, said)
-        affiliation = country.government if country else None
-        return Reading((Actor(name, ActorType.ORGANIZATION, affiliation=affiliation),))
+        return _organisation_description(span, head, said)
     if any(t.lower_ in _ANONYMITY or t.lower_ == "named" for t in head.subtree):
         # "a nurse who asked not to be named"
         return Reading((Actor(f"anonymous {head.lower_}", ActorType.ANONYMOUS),))
@@ -342,6 +341,75 @@ def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> R
     trailing = _trailing_name(span, index) if span[-1].tag_ in PROPER_TAGS else None
     # "Co-host Andrew Ross Sorkin", parsed with "Co" as its head
     return Reading((trailing,)) if trailing else Reading()
+
+
+def _organisation_description(span: Span, head: Token, said: set[int]) -> Reading:
+    words = [t for t in span if t.i <= head.i and t.pos_ not in ("DET", "PRON")]
+    name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
+    country = _country_of(span)
+    if country is None and head.lower_ in STATE_BODIES:  # "the defence ministry said"
+        country = _context_country(span, said)
+    affiliation = country.government if country else None
+    actor = Actor(
+        ministry_name(words, country) or name, ActorType.ORGANIZATION, affiliation=affiliation
+    )
+    if len(words) == 1 and span[0].lower_ in _DEFINITE and head.tag_ == "NN":
+        # "the chamber", "the company": the organisation the article has named
+        return Reading(pointer="organization", role_words=frozenset({head.lower_}), fallback=actor)
+    return Reading((actor,))
+
+
+def ministry_name(words: list[Token], country: Country | None) -> str | None:
+    """A ministry as the conventions name it, "Ministry of <field> of <country>": "the
+    Chinese commerce ministry", "China's Ministry of Commerce" → "Ministry of Commerce of
+    China". None for any other body, or without a country."""
+    if country is None:
+        return None
+    words = [t for t in words if t.pos_ != "DET"]
+    lowered = [t.lower_ for t in words]
+    if lowered and lowered[-1] == "ministry":
+        field = [t for t in words[:-1] if not country_of(t.text) and t.tag_ != "POS"]
+        return (
+            f"Ministry of {words_text(field).title()} of {_short_name(country)}" if field else None
+        )
+    if len(words) >= 3 and lowered[:2] == ["ministry", "of"]:
+        if any(country_of(t.text) for t in words[2:]):
+            return None  # "Ministry of Defence of Ukraine" names its country already
+        return f"{words_text(words)} of {_short_name(country)}"
+    return None
+
+
+def _short_name(country: Country) -> str:
+    """ "China", "the Czech Republic": the country as "Government of ..." writes it."""
+    return country.government.removeprefix("Government of ")
+
+
+def _spokesperson_body(head: Token, index: NameIndex, said: set[int]) -> Actor | None:
+    """The organisation a spokesperson speaks for, when the mention names one: its name
+    before the noun ("A European Commission spokesman") or after it ("with the Ministry
+    of Commerce", "for the agency")."""
+    doc = head.doc
+    before = [t for t in head.lefts if t.dep_ == "compound" and t.tag_ in PROPER_TAGS]
+    bodies: list[Span] = []
+    if before:
+        bodies.append(doc[before[0].left_edge.i : head.i])
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "for", "of", "at", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            bodies += [doc[o.left_edge.i : o.right_edge.i + 1] for o in objects]
+    for body in bodies:
+        if noun_class(body.root) != "organization" or body.root.lower_ == "government":
+            continue
+        actors = read_mention(body, index).actors
+        if len(actors) == 1 and actors[0].type is ActorType.ORGANIZATION:
+            found = actors[0]
+            if found.affiliation is None and body.root.lower_ in STATE_BODIES:
+                country = _context_country(body, said)
+                if country is not None:
+                    named = ministry_name(list(body), country) or found.name
+                    found = Actor(named, found.type, affiliation=country.government)
+            return Actor(found.name, found.type, role="spokesperson", affiliation=found.affiliation)
+    return None
 
 
 def _author(head: Token) -> Span | None:
@@ -509,4 +577,14 @@ def _context_country(span: Span, said: set[int], subjects_first: bool = True) ->
         country = country_of(token.text)
         if country is not None:
             return country
-    return None
+    # the dateline, even when the reported words take it in
+    return next(filter(None, map(_dateline_place, span.doc[first : span.start])), None)
+
+
+def _dateline_place(token: Token) -> Country | None:
+    """ "BERLIN, May 3 (Reuters) -": a capital in capitals opening its line is the
+    country the story is filed from, and the government a ministry there belongs to."""
+    if not (token.is_upper and token.is_alpha and len(token) > 2):
+        return None
+    opens_line = token.i == 0 or "\n" in token.nbor(-1).text_with_ws
+    return country_by_name(token.text.title()) if opens_line else None

@@ -71,6 +71,8 @@ class NameMention:
 class NameIndex:
     persons: list[NameMention] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # "ISW" -> the full name
+    # Organisations named in full, with their first token: what "the chamber" refers to.
+    organisations: list[tuple[int, str]] = field(default_factory=list)
     _by_surname: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _full_names: dict[str, str] = field(default_factory=dict)
     # What the article does not say: "Erdogan" alone is the known "Recep Tayyip Erdoğan".
@@ -83,6 +85,7 @@ class NameIndex:
             organisation = _organisation_name(run)
             if organisation is not None:
                 index.acronyms.setdefault(_initials(organisation), organisation)
+                index.organisations.append((run[0].i, organisation))
                 continue
             person = person_name(run)
             if person is not None:

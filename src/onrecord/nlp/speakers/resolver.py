@@ -20,6 +20,7 @@ from onrecord.nlp import lexicons
 from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
 from onrecord.nlp.speakers.known import KnownSpeakers
 from onrecord.nlp.speakers.mentions import (
+    STATE_BODIES,
     UNSPECIFIED_MEDIA,
     Reading,
     mention_words,
@@ -31,6 +32,8 @@ from onrecord.nlp.speakers.names import NameIndex, person_actor
 _PRESS_ADVERBS = lexicons.load("press-adverbs-v1")
 _PRESS_VERBS = lexicons.load("press-verbs-v1")  # past participles
 _FIRST_PERSON = frozenset({"i", "me"})
+# Nouns that stand for any organisation named before ("the company said").
+_GENERIC_BODIES = frozenset({"company", "firm", "agency", "organisation", "organization"})
 _GROUP_TYPES = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION, ActorType.MEDIA})
 
 
@@ -137,6 +140,8 @@ class _Resolution:
         return []
 
     def _antecedent(self, position: int, reading: Reading) -> Actor | None:
+        if reading.pointer == "organization":
+            return self._organisation_before(position, reading)
         if reading.pointer == "group":
             spoken = [s for s in self.history if s.actor.type in _GROUP_TYPES]
             return spoken[-1].actor if spoken else None
@@ -159,6 +164,33 @@ class _Resolution:
         if not before:
             return reading.fallback
         return max(before, key=lambda s: s.position).actor
+
+    def _organisation_before(self, position: int, reading: Reading) -> Actor | None:
+        """ "The chamber said": the nearest organisation before it, spoken or named, whose
+        name has the word; "the company": the nearest that is no state body."""
+        noun = next(iter(reading.role_words))
+        spoken = [
+            s
+            for s in self.history
+            if s.actor.type is ActorType.ORGANIZATION and s.position < position
+        ]
+        named = [
+            _Spoken(start, self.known.canonical(Actor(name, ActorType.ORGANIZATION)))
+            for start, name in self.index.organisations
+            if start < position
+        ]
+        fits = [
+            s
+            for s in spoken + named
+            if s.actor.name[:1].isupper()  # a name, not "company" from an earlier mention
+            and noun in fold(s.actor.name).split()
+            or (
+                s.actor.name[:1].isupper()
+                and noun in _GENERIC_BODIES
+                and not set(fold(s.actor.name).split()) & STATE_BODIES
+            )
+        ]
+        return max(fits, key=lambda s: s.position).actor if fits else reading.fallback
 
     def _subjects(self) -> list[_Spoken]:
         """People named as a sentence's subject outside reported content, once."""
