@@ -489,3 +489,23 @@ def test_the_chamber_or_the_company_is_the_organisation_named_before() -> None:
     )
     assert speaker_of(found, "exporters").name == "Nordic Chamber of Shipping"
     assert speaker_of(found, "demand").name == "Halvorsen Freight Group"
+
+
+def test_a_country_s_leaders_are_its_government() -> None:
+    found = analyse("Norway's leaders on Thursday said the application would go ahead.")
+    assert speaker_of(found, "application").name == "Government of Norway"
+
+
+def test_unnamed_officials_speak_for_the_country_that_is_the_subject_before_them() -> None:
+    found = analyse(
+        "The US has said it is worried that the data could reach the Chinese government.",
+        "Officials have also warned that the app could be manipulated.",
+    )
+    assert speaker_of(found, "manipulated").name == "Government of the United States"
+
+
+def test_a_clause_after_a_described_group_is_not_its_description() -> None:
+    found = analyse(
+        "Many Baltic experts, expecting a different result, said the decision was a mistake."
+    )
+    assert speaker_of(found, "mistake").name == "Baltic experts (unspecified)"

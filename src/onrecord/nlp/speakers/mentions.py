@@ -336,7 +336,7 @@ def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> R
     if any(t.lower_ in _ANONYMITY or t.lower_ == "named" for t in head.subtree):
         # "a nurse who asked not to be named"
         return Reading((Actor(f"anonymous {head.lower_}", ActorType.ANONYMOUS),))
-    if is_title(head):
+    if is_title(head) or (head.lower_ == "leaders" and _country_of(span) is not None):
         return _role_description(span, index)
     trailing = _trailing_name(span, index) if span[-1].tag_ in PROPER_TAGS else None
     # "Co-host Andrew Ross Sorkin", parsed with "Co" as its head
@@ -441,10 +441,13 @@ def _named_in_apposition(head: Token, index: NameIndex) -> Actor | None:
 def _collective(span: Span, head: Token) -> Actor:
     """ "experts" → "unnamed experts"; "Proponents of the decision" → "proponents of
     the decision (unspecified)": a described group keeps its description."""
+    # A clause set off by a comma is no part of the description ("Many Nordic experts,
+    # expecting a different result, ...").
+    comma = next((t.i for t in span if t.i > head.i and t.text == ","), span.end)
     # Only a capital that merely starts the sentence is dropped: "Western" stays.
     kept = [
         t
-        for t in span
+        for t in span.doc[span.start : comma]
         if not (t.i < head.i and (t.pos_ in _NOT_DESCRIPTIVE or t.lower_ in _QUANTIFIERS))
         and not t.is_punct
     ]
@@ -501,7 +504,7 @@ def _anonymous(span: Span, head: Token, said: set[int]) -> Reading:
     words = [t.text for t in modifiers]
     if singular(noun) == "official" and country is None:
         # Unnamed officials speak for the country the text has just named.
-        country = _context_country(span, said, subjects_first=False)
+        country = _context_country(span, said)
         if country is not None:
             words.insert(0, country.adjective)
     government = Actor(country.government, ActorType.GOVERNMENT) if country else None
@@ -515,7 +518,11 @@ def _anonymous(span: Span, head: Token, said: set[int]) -> Reading:
 
 
 def _role_description(span: Span, index: NameIndex) -> Reading:
-    """ "the Latvian president" → the article's Latvian President, if it names one."""
+    """ "the Latvian president" → the article's Latvian President, if it names one;
+    "Finland's leaders" → the government of Finland."""
+    country = _country_of(span)
+    if country is not None and span.root.lower_ == "leaders":
+        return Reading((Actor(country.government, ActorType.GOVERNMENT),))
     words = span_words(span)
     person = index.with_role(words)
     if person is not None:
