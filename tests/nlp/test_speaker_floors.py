@@ -26,7 +26,7 @@ pytestmark = pytest.mark.shared
 MARGIN = 0.03
 MEASURED = {  # speaker canonical accuracy on the matched attributions
     "sweden-nato": 0.877,  # 57 of 65
-    "eu-nuclear-taxonomy": 0.636,  # 35 of 55
+    "eu-nuclear-taxonomy": 0.655,  # 36 of 55
     "us-debt-ceiling-2023": 0.767,  # 46 of 60
 }
 DATA_SHA256 = {

@@ -509,3 +509,11 @@ def test_a_clause_after_a_described_group_is_not_its_description() -> None:
         "Many Baltic experts, expecting a different result, said the decision was a mistake."
     )
     assert speaker_of(found, "mistake").name == "Baltic experts (unspecified)"
+
+
+def test_they_after_a_country_acting_as_subject_is_that_country() -> None:
+    found = analyse(
+        "Norway on Sunday welcomed the plan to label gas projects as green. However, they "
+        "said the nuclear proposal was a mistake.",
+    )
+    assert speaker_of(found, "mistake").name == "Government of Norway"

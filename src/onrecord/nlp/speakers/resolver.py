@@ -68,6 +68,7 @@ class _Resolution:
         # What each resolved speaker says, for the "I" who speaks inside it.
         self.quoted: list[tuple[list[Span], Actor]] = []
         self.subjects: list[_Spoken] | None = None
+        self.states: list[_Spoken] | None = None
         # A person's first role in the article, also for mentions that give none.
         self.roles: dict[str, str] = {}
         for person in self.index.persons:
@@ -144,7 +145,8 @@ class _Resolution:
             return self._organisation_before(position, reading)
         if reading.pointer == "group":
             spoken = [s for s in self.history if s.actor.type in _GROUP_TYPES]
-            return spoken[-1].actor if spoken else None
+            spoken += [s for s in self._state_subjects() if s.position < position]
+            return max(spoken, key=lambda s: s.position).actor if spoken else None
         if reading.pointer == "anonymous":
             affiliation = reading.fallback.name if reading.fallback else None
             spoken = [
@@ -191,6 +193,21 @@ class _Resolution:
             )
         ]
         return max(fits, key=lambda s: s.position).actor if fits else reading.fallback
+
+    def _state_subjects(self) -> list[_Spoken]:
+        """Countries that are a main clause's subject outside reported content: "Germany
+        on Sunday welcomed the plan; however, they emphasised ..." is Germany's."""
+        if self.states is None:
+            self.states = [
+                _Spoken(t.i, Actor(country.government, ActorType.GOVERNMENT))
+                for t in self.doc
+                if t.dep_ == "nsubj"
+                and t.head.dep_ == "ROOT"
+                and t.tag_ in ("NNP", "NNPS")
+                and t.i not in self.said
+                and (country := country_by_name(t.text)) is not None
+            ]
+        return self.states
 
     def _subjects(self) -> list[_Spoken]:
         """People named as a sentence's subject outside reported content, once."""
