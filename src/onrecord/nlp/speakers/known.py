@@ -24,7 +24,7 @@ UNNAMED = " (unnamed)"
 _OFFICE_DESCRIPTIONS = lexicons.load_table("office-descriptions-v1")
 # International bodies whose offices the knowledge names by the body ("NATO's secretary
 # general"), as role words write them.
-_BODIES = {"nato": "NATO", "un": "United Nations", "eu": "European Union"}
+_BODIES = lexicons.load_table("international-bodies-v1")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 

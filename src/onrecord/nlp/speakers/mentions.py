@@ -91,7 +91,7 @@ def mention_words(span: Span, cue: Span | None) -> Span:
     return span
 
 
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+_OBJECT_PRONOUNS = lexicons.load("object-pronouns-v1")
 
 
 def _opening_word(token: Token) -> bool:

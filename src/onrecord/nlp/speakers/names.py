@@ -150,7 +150,7 @@ def person_name(tokens: list[Token]) -> NameMention | None:
 
 # The lower-case words inside an office's name: "Secretary of State", "Minister for
 # the Economy and Climate".
-_TITLE_LINKS = frozenset({"of", "the", "for", "and"})
+_TITLE_LINKS = lexicons.load("title-links-v1")
 
 
 def _joins_name(token: Token, body: list[Token]) -> bool:

@@ -32,8 +32,7 @@ from onrecord.nlp.speakers.names import NameIndex, person_actor
 _PRESS_ADVERBS = lexicons.load("press-adverbs-v1")
 _PRESS_VERBS = lexicons.load("press-verbs-v1")  # past participles
 _FIRST_PERSON = frozenset({"i", "me"})
-# Nouns that stand for any organisation named before ("the company said").
-_GENERIC_BODIES = frozenset({"company", "firm", "agency", "organisation", "organization"})
+_GENERIC_BODIES = lexicons.load("generic-organisation-nouns-v1")
 _GROUP_TYPES = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION, ActorType.MEDIA})
 
 
