@@ -35,6 +35,7 @@ import pytest
 import onrecord
 from conftest import FIXTURES, REPO, SHARED
 from onrecord.cli import main
+from onrecord.knowledge import load_actor_knowledge
 from onrecord.resolve import load_aliases
 
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -233,8 +234,12 @@ def test_toml_block_loads(block: Block, tmp_path: Path) -> None:
         load_aliases(path)
     elif "onrecord" in data:
         onrecord.Settings.load(config_file=path, environ={})
+    elif "actor" in data:
+        load_actor_knowledge(path)
     else:
-        pytest.fail(f"{block.name}: a TOML block that is no issue, aliases or settings file")
+        pytest.fail(
+            f"{block.name}: a TOML block that is no issue, aliases, settings or actors file"
+        )
 
 
 @pytest.mark.parametrize("block", blocks_in("json", "jsonl"), ids=ids(blocks_in("json", "jsonl")))

@@ -72,6 +72,9 @@ class Settings:
     # articles only), and the longest article analysed at all (a longer one fails alone).
     piece_chars: int = field(default=PIECE_CHARS, metadata=_CHANGES_OUTPUT)
     max_article_chars: int = 10_000_000
+    # An actors knowledge file (docs/actors.md) read on top of the shipped starter, for
+    # the speakers an article leaves short; empty: the starter alone.
+    actors_file: str = field(default="", metadata=_CHANGES_OUTPUT)
     # The store (docs/store.md): an SQLite file path, or a postgresql:// URL.
     db: str = "onrecord.db"
 

@@ -16,12 +16,12 @@ NATO Secretary General Jens Stoltenberg said on Monday that allies must prepare 
 
 "We must be ready for the long haul," Stoltenberg said at a news conference in Brussels.
 
-German Chancellor Olaf Scholz said Berlin would send more air defence systems.
+German Chancellor Greta Lindqvist said Berlin would send more air defence systems.
 """
 
 BERLIN = """Berlin Pledges More Air Defence
 
-Scholz said the decision had been taken together with partners.
+Lindqvist said the decision had been taken together with partners.
 """
 
 
@@ -54,10 +54,11 @@ def test_json_has_one_entry_an_actor_with_its_evidence(
 def test_a_surname_in_one_article_joins_the_full_name_in_another(
     articles: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    scholz = actors_json(capsys, *articles)["olaf-scholz"]
-    assert scholz["name"] == "Olaf Scholz"
-    assert len(scholz["articles"]) == 2
-    assert set(scholz["aliases"]) == {"Olaf Scholz", "Scholz"}
+    # an invented name: the actors knowledge would name a real chancellor in the article
+    lindqvist = actors_json(capsys, *articles)["greta-lindqvist"]
+    assert lindqvist["name"] == "Greta Lindqvist"
+    assert len(lindqvist["articles"]) == 2
+    assert set(lindqvist["aliases"]) == {"Greta Lindqvist", "Lindqvist"}
 
 
 def test_an_aliases_file_renames_and_splits(
@@ -66,12 +67,12 @@ def test_an_aliases_file_renames_and_splits(
     aliases = tmp_path / "aliases.toml"
     aliases.write_text(
         '[[merge]]\nname = "Jens Stoltenberg (NATO)"\naliases = ["Jens Stoltenberg"]\n'
-        '[[split]]\nnames = ["Olaf Scholz", "Scholz"]\n',
+        '[[split]]\nnames = ["Greta Lindqvist", "Lindqvist"]\n',
         encoding="utf-8",
     )
     entries = actors_json(capsys, *articles, "--aliases", str(aliases))
     assert entries["jens-stoltenberg-nato"]["name"] == "Jens Stoltenberg (NATO)"
-    assert {"olaf-scholz", "scholz"} <= set(entries)
+    assert {"greta-lindqvist", "lindqvist"} <= set(entries)
 
 
 def test_table_and_jsonl(articles: list[str], capsys: pytest.CaptureFixture[str]) -> None:

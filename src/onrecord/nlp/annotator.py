@@ -191,7 +191,9 @@ def _build_pipeline(settings: Settings) -> Language:
             "second_chance_content": settings.second_chance_content,
         }
         nlp.add_pipe(ATTRIBUTION_PIPE, config=config)
-    for name in (SPEAKERS_PIPE, SAID_ON_PIPE, POSITIONS_PIPE):
+    if SPEAKERS_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(SPEAKERS_PIPE, config={"actors_file": settings.actors_file})
+    for name in (SAID_ON_PIPE, POSITIONS_PIPE):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp

@@ -19,6 +19,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from onrecord.issues import load_issue
+from onrecord.knowledge.actors import load_actor_knowledge
 from onrecord.nlp import extensions
 from onrecord.nlp.attribution import AttributionFinder
 from onrecord.nlp.attribution.finder import CANDIDATE_CUE, SECOND_CHANCE_CONTENT
@@ -113,12 +114,14 @@ def make_attribution_component(
 
 @Language.factory(
     "onrecord_speakers_v1",
+    default_config={"actors_file": ""},
     requires=["doc._.attributions", "token.dep", "token.tag"],
     assigns=["doc._.attributions"],
 )
-def make_speakers_component(nlp: Language, name: str) -> SpeakerResolver:
-    """Sets ``actor`` on each of ``doc._.attributions``: who the source is."""
-    return SpeakerResolver()
+def make_speakers_component(nlp: Language, name: str, actors_file: str) -> SpeakerResolver:
+    """Sets ``actor`` on each of ``doc._.attributions``: who the source is; ``actors_file``
+    is the setting of that name (empty: the shipped actors knowledge alone)."""
+    return SpeakerResolver(load_actor_knowledge(actors_file) if actors_file else None)
 
 
 def _set_said_on(doc: Doc) -> Doc:

@@ -18,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from onrecord.knowledge import data as knowledge_data
+from onrecord.knowledge.actors import starter_digests
 from onrecord.nlp import lexicons
 
 __all__ = ["data_digests", "library_versions", "model_digests", "package_version", "rules_digest"]
@@ -38,7 +39,8 @@ _COMMENT = re.compile(r"#.*")
 # are listed under. A new folder (another stage's lexicons) is one line here.
 DATA_FOLDERS: dict[str, Callable[[], dict[str, str]]] = {
     "nlp/lexicons": lexicons.digests,
-    "knowledge/data": knowledge_data.digests,
+    # the word lists, and the actors knowledge starter (TOML, not a word list)
+    "knowledge/data": lambda: {**knowledge_data.digests(), **starter_digests()},
 }
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from onrecord.knowledge import Country, country_by_name, country_of
+from onrecord.knowledge import Country, calendar_names, country_by_name, country_of
 from onrecord.model import Actor, ActorType
 from onrecord.nlp import lexicons
 from onrecord.nlp.speakers.names import (
@@ -22,6 +22,7 @@ from onrecord.nlp.speakers.names import (
     NameIndex,
     is_place_word,
     is_title,
+    name_text,
     noun_class,
     person_actor,
     person_name,
@@ -66,6 +67,72 @@ class Reading:
     loose: bool = False  # a person whose role the article never gives may fit
 
 
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def mention_words(span: Span, cue: Span | None) -> Span:
+    """The words of a source mention that name the speaker: the part on the cue's side
+    of a paragraph break ("Kay Nietfeld/picture alliance via Getty Images¶German
+    Chancellor Olaf Scholz said"), without a dateline ("BERLIN, Jan 2 (Reuters) -
+    Germany") or an opening participle or adverb set off by a comma ("Reacting,
+    Dmitry Medvedev, ...")."""
+    breaks = [t.i for t in span[:-1] if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)]
+    if breaks:
+        before_cue = cue is None or cue.start >= span.end
+        start, end = (breaks[-1] + 1, span.end) if before_cue else (span.start, breaks[0])
+        span = span.doc[start:end]
+    span = _without_time(_without_party(_without_dateline(span)))
+    if len(span) > 2 and span[1].text == "," and _opening_word(span[0]):
+        span = span[2:]
+    if len(span) > 1 and span[0].lower_ in _OBJECT_PRONOUNS and span[1].tag_ in PROPER_TAGS:
+        span = span[1:]  # a heading glued to the next line: "... disappointed him Niinisto"
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
+    return span
+
+
+_OBJECT_PRONOUNS = lexicons.load("object-pronouns-v1")
+
+
+def _opening_word(token: Token) -> bool:
+    """A word that opens a sentence before its subject: "Reacting,", "Meanwhile,"."""
+    if token.tag_ in ("VBG", "VBN", "RB", "UH"):
+        return True
+    return bool(token.is_sent_start) and token.lower_.endswith(("ing", "ly"))
+
+
+def _without_time(span: Span) -> Span:
+    """ "Finland's leaders on Thursday": the day the speaker spoke is not who they are."""
+    for token in span[1:-1]:
+        day = token.nbor().lower_
+        if token.lower_ in ("on", "last", "this") and day in calendar_names.WEEKDAYS:
+            return span.doc[span.start : token.i]
+    return span
+
+
+def _without_party(span: Span) -> Span:
+    """A legislator's party and state after the name is no part of it: "Kevin
+    McCarthy, R-Calif.", "Chuck Schumer (D-NY)"."""
+    for token in span[1:-2]:
+        if token.text in ("R", "D", "I") and token.nbor(-1).text in (",", "("):
+            if token.nbor().tag_ == "HYPH" and token.nbor(2).tag_ in PROPER_TAGS:
+                return span.doc[span.start : token.i - 1]
+    return span
+
+
+def _without_dateline(span: Span) -> Span:
+    """ "LONDON - A group ...", "Brussels, August 20 (FFN) – The chamber": a place that
+    opens its line, then a comma or parenthesis or the dash itself, then the dash."""
+    first = span[0]
+    if not (first.is_sent_start or first.i == 0 or "\n" in first.nbor(-1).text_with_ws):
+        return span
+    place = first.text.isupper() and first.is_alpha or is_place_word(first)
+    if not place or len(span) < 3 or not (span[1].text in (",", "(") or span[1].text in _DASHES):
+        return span
+    dash = next((t.i for t in span[1:12] if t.text in _DASHES and t.whitespace_), None)
+    return span.doc[dash + 1 : span.end] if dash is not None and dash + 1 < span.end else span
+
+
 def read_mention(span: Span, index: NameIndex, content: list[Span] | None = None) -> Reading:
     """``content`` is what the mention's attribution reports: a country named in it is
     what the speaker talks about, not whom they speak for."""
@@ -81,7 +148,9 @@ def read_mention(span: Span, index: NameIndex, content: list[Span] | None = None
         actors = [a for m in members for a in read_mention(m, index, content).actors]
         return Reading(tuple(actors))
     if head.tag_ in PROPER_TAGS:
-        actor = _proper(span, head, index) or _trailing_name(span, index)
+        # "Senate Majority Leader Chuck Schumer", parsed with the name in apposition
+        titled = _trailing_name(span, index) if is_title(head) else None
+        actor = titled or _proper(span, head, index) or _trailing_name(span, index)
         if actor is not None:
             return Reading((actor,))
     known = _known_surname(span, head, index)
@@ -157,8 +226,10 @@ def _pronoun(head: Token) -> Reading:
 
 
 def _proper(span: Span, head: Token, index: NameIndex) -> Actor | None:
+    if is_title(head):
+        return None  # "Swedish FM": a description, read as one
     run = _proper_run(span, head)
-    text = " ".join(t.text for t in run).removeprefix("the ").removeprefix("The ")
+    text = name_text(run).removeprefix("the ").removeprefix("The ")
     country = country_by_name(text)
     if country is not None:
         return Actor(country.government, ActorType.GOVERNMENT)
@@ -166,6 +237,10 @@ def _proper(span: Span, head: Token, index: NameIndex) -> Actor | None:
         if any(noun_class(t) == "media" for t in run):
             return Actor(text, ActorType.MEDIA)
         return Actor(index.acronyms.get(text, text), ActorType.ORGANIZATION)
+    person = person_name(run)
+    if person is not None and any(is_title(t) for t in run if t.i < head.i):
+        # "White House Press Secretary Karine Jean-Pierre": a title before the name
+        return person_actor(index.full_name(person.name), person.role)
     classes = {noun_class(t) for t in run}
     if _ampersand_name(span.doc[run[0].i : run[-1].i + 1]) and "media" not in classes:
         return Actor(text, ActorType.ORGANIZATION)
@@ -175,8 +250,8 @@ def _proper(span: Span, head: Token, index: NameIndex) -> Actor | None:
     if "organization" in classes:
         country = _country_of(span)
         affiliation = country.government if country else None
-        return Actor(text, ActorType.ORGANIZATION, affiliation=affiliation)
-    person = person_name(run)
+        named = ministry_name(run, country) or text
+        return Actor(named, ActorType.ORGANIZATION, affiliation=affiliation)
     if person is None:
         return None
     return person_actor(index.full_name(person.name), person.role or appositive_role(head))
@@ -189,6 +264,7 @@ def _proper_run(span: Span, head: Token) -> list[Token]:
     while start > span.start and (
         doc[start - 1].tag_ in PROPER_TAGS
         or (doc[start - 1].lower_ in _BEFORE_HEAD and start - 1 > span.start)
+        or (start - 1 > span.start and _hyphen_in_name(doc[start - 1]))
     ):
         start -= 1
     while doc[start].lower_ in _LINKS:
@@ -202,6 +278,16 @@ def _proper_run(span: Span, head: Token) -> list[Token]:
     if noun_class(head) != "organization" and not _ampersand_name(doc[start:end]):
         end = head.i + 1
     return list(doc[start:end])
+
+
+def _hyphen_in_name(token: Token) -> bool:
+    """ "Jean-Pierre": a hyphen with no space on either side, between proper nouns."""
+    return (
+        token.tag_ == "HYPH"
+        and not token.whitespace_
+        and not token.nbor(-1).whitespace_
+        and token.nbor(-1).tag_ in PROPER_TAGS
+    )
 
 
 def _ampersand_name(words: Span) -> bool:
@@ -237,24 +323,93 @@ def _description(span: Span, head: Token, index: NameIndex, said: set[int]) -> R
         return Reading((_media_reports(span, head),))
     if kind == "anonymous":
         return _anonymous(span, head, said)
+    if head.lower_.startswith("spokes"):
+        body = _spokesperson_body(head, index, said)
+        if body is not None:  # "A European Commission spokesman", "a spokesperson with the
+            return Reading((body,))  # Ministry of Commerce": the body speaks
     if kind == "government" or head.lower_.startswith("spokes"):
         return _government(span, head, said)
     if kind == "collective":
         return Reading((_collective(span, head),))
     if kind == "organization":  # "the regional transit authority", "its board"
-        words = [t for t in span if t.i <= head.i and t.pos_ not in ("DET", "PRON")]
-        name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
-        country = _country_of(span)
-        if country is None and head.lower_ in STATE_BODIES:  # "the defence ministry said"
-            country = _context_country(span, said)
-        affiliation = country.government if country else None
-        return Reading((Actor(name, ActorType.ORGANIZATION, affiliation=affiliation),))
+        return _organisation_description(span, head, said)
     if any(t.lower_ in _ANONYMITY or t.lower_ == "named" for t in head.subtree):
         # "a nurse who asked not to be named"
         return Reading((Actor(f"anonymous {head.lower_}", ActorType.ANONYMOUS),))
-    if is_title(head):
+    if is_title(head) or (head.lower_ == "leaders" and _country_of(span) is not None):
         return _role_description(span, index)
-    return Reading()
+    trailing = _trailing_name(span, index) if span[-1].tag_ in PROPER_TAGS else None
+    # "Co-host Andrew Ross Sorkin", parsed with "Co" as its head
+    return Reading((trailing,)) if trailing else Reading()
+
+
+def _organisation_description(span: Span, head: Token, said: set[int]) -> Reading:
+    words = [t for t in span if t.i <= head.i and t.pos_ not in ("DET", "PRON")]
+    name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
+    country = _country_of(span)
+    if country is None and head.lower_ in STATE_BODIES:  # "the defence ministry said"
+        country = _context_country(span, said)
+    affiliation = country.government if country else None
+    actor = Actor(
+        ministry_name(words, country) or name, ActorType.ORGANIZATION, affiliation=affiliation
+    )
+    if len(words) == 1 and span[0].lower_ in _DEFINITE and head.tag_ == "NN":
+        # "the chamber", "the company": the organisation the article has named
+        return Reading(pointer="organization", role_words=frozenset({head.lower_}), fallback=actor)
+    return Reading((actor,))
+
+
+def ministry_name(words: list[Token], country: Country | None) -> str | None:
+    """A ministry as the conventions name it, "Ministry of <field> of <country>": "the
+    Chinese commerce ministry", "China's Ministry of Commerce" → "Ministry of Commerce of
+    China". None for any other body, or without a country."""
+    if country is None:
+        return None
+    words = [t for t in words if t.pos_ != "DET"]
+    lowered = [t.lower_ for t in words]
+    if lowered and lowered[-1] == "ministry":
+        field = [t for t in words[:-1] if not country_of(t.text) and t.tag_ != "POS"]
+        return (
+            f"Ministry of {words_text(field).title()} of {_short_name(country)}" if field else None
+        )
+    if len(words) >= 3 and lowered[:2] == ["ministry", "of"]:
+        if any(country_of(t.text) for t in words[2:]):
+            return None  # "Ministry of Defence of Ukraine" names its country already
+        return f"{words_text(words)} of {_short_name(country)}"
+    return None
+
+
+def _short_name(country: Country) -> str:
+    """ "China", "the Czech Republic": the country as "Government of ..." writes it."""
+    return country.government.removeprefix("Government of ")
+
+
+def _spokesperson_body(head: Token, index: NameIndex, said: set[int]) -> Actor | None:
+    """The organisation a spokesperson speaks for, when the mention names one: its name
+    before the noun ("A European Commission spokesman") or after it ("with the Ministry
+    of Commerce", "for the agency")."""
+    doc = head.doc
+    before = [t for t in head.lefts if t.dep_ == "compound" and t.tag_ in PROPER_TAGS]
+    bodies: list[Span] = []
+    if before:
+        bodies.append(doc[before[0].left_edge.i : head.i])
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "for", "of", "at", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            bodies += [doc[o.left_edge.i : o.right_edge.i + 1] for o in objects]
+    for body in bodies:
+        if noun_class(body.root) != "organization" or body.root.lower_ == "government":
+            continue
+        actors = read_mention(body, index).actors
+        if len(actors) == 1 and actors[0].type is ActorType.ORGANIZATION:
+            found = actors[0]
+            if found.affiliation is None and body.root.lower_ in STATE_BODIES:
+                country = _context_country(body, said)
+                if country is not None:
+                    named = ministry_name(list(body), country) or found.name
+                    found = Actor(named, found.type, affiliation=country.government)
+            return Actor(found.name, found.type, role="spokesperson", affiliation=found.affiliation)
+    return None
 
 
 def _author(head: Token) -> Span | None:
@@ -286,10 +441,13 @@ def _named_in_apposition(head: Token, index: NameIndex) -> Actor | None:
 def _collective(span: Span, head: Token) -> Actor:
     """ "experts" → "unnamed experts"; "Proponents of the decision" → "proponents of
     the decision (unspecified)": a described group keeps its description."""
+    # A clause set off by a comma is no part of the description ("Many Nordic experts,
+    # expecting a different result, ...").
+    comma = next((t.i for t in span if t.i > head.i and t.text == ","), span.end)
     # Only a capital that merely starts the sentence is dropped: "Western" stays.
     kept = [
         t
-        for t in span
+        for t in span.doc[span.start : comma]
         if not (t.i < head.i and (t.pos_ in _NOT_DESCRIPTIVE or t.lower_ in _QUANTIFIERS))
         and not t.is_punct
     ]
@@ -346,7 +504,7 @@ def _anonymous(span: Span, head: Token, said: set[int]) -> Reading:
     words = [t.text for t in modifiers]
     if singular(noun) == "official" and country is None:
         # Unnamed officials speak for the country the text has just named.
-        country = _context_country(span, said, subjects_first=False)
+        country = _context_country(span, said)
         if country is not None:
             words.insert(0, country.adjective)
     government = Actor(country.government, ActorType.GOVERNMENT) if country else None
@@ -360,7 +518,11 @@ def _anonymous(span: Span, head: Token, said: set[int]) -> Reading:
 
 
 def _role_description(span: Span, index: NameIndex) -> Reading:
-    """ "the Latvian president" → the article's Latvian President, if it names one."""
+    """ "the Latvian president" → the article's Latvian President, if it names one;
+    "Finland's leaders" → the government of Finland."""
+    country = _country_of(span)
+    if country is not None and span.root.lower_ == "leaders":
+        return Reading((Actor(country.government, ActorType.GOVERNMENT),))
     words = span_words(span)
     person = index.with_role(words)
     if person is not None:
@@ -422,4 +584,14 @@ def _context_country(span: Span, said: set[int], subjects_first: bool = True) ->
         country = country_of(token.text)
         if country is not None:
             return country
-    return None
+    # the dateline, even when the reported words take it in
+    return next(filter(None, map(_dateline_place, span.doc[first : span.start])), None)
+
+
+def _dateline_place(token: Token) -> Country | None:
+    """ "BERLIN, May 3 (Reuters) -": a capital in capitals opening its line is the
+    country the story is filed from, and the government a ministry there belongs to."""
+    if not (token.is_upper and token.is_alpha and len(token) > 2):
+        return None
+    opens_line = token.i == 0 or "\n" in token.nbor(-1).text_with_ws
+    return country_by_name(token.text.title()) if opens_line else None

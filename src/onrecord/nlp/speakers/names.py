@@ -15,12 +15,14 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.knowledge import calendar_names, country_by_name, country_of
+from onrecord.knowledge.actors import ActorKnowledge, starter_knowledge
 from onrecord.model import Actor, ActorType, fold
 from onrecord.nlp import lexicons
 
 TITLES = lexicons.load("titles-v1")
 ACTOR_NOUNS = lexicons.load_table("actor-nouns-v1")
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
+PERSON = ActorType.PERSON
 _GENERATIONAL = ("Jr.", "Sr.")  # end a name, never begin one
 # Lower-case words allowed inside a proper name, with where they may stand: "Institute
 # for the Study of War", "Committee on Foreign Affairs".
@@ -69,16 +71,21 @@ class NameMention:
 class NameIndex:
     persons: list[NameMention] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # "ISW" -> the full name
+    # Organisations named in full, with their first token: what "the chamber" refers to.
+    organisations: list[tuple[int, str]] = field(default_factory=list)
     _by_surname: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _full_names: dict[str, str] = field(default_factory=dict)
+    # What the article does not say: "Erdogan" alone is the known "Recep Tayyip Erdoğan".
+    knowledge: ActorKnowledge = field(default_factory=starter_knowledge)
 
     @classmethod
-    def build(cls, doc: Doc) -> NameIndex:
-        index = cls()
+    def build(cls, doc: Doc, knowledge: ActorKnowledge | None = None) -> NameIndex:
+        index = cls(knowledge=knowledge or starter_knowledge())
         for run in _proper_runs(doc):
             organisation = _organisation_name(run)
             if organisation is not None:
                 index.acronyms.setdefault(_initials(organisation), organisation)
+                index.organisations.append((run[0].i, organisation))
                 continue
             person = person_name(run)
             if person is not None:
@@ -88,14 +95,17 @@ class NameIndex:
         return index
 
     def full_name(self, name: str) -> str:
-        """The longest name in the article that ends the way ``name`` does."""
+        """The longest name in the article that ends the way ``name`` does, as the actors
+        knowledge writes it when it knows the person ("Tayyip Erdogan" → "Recep Tayyip
+        Erdoğan")."""
         if name not in self._full_names:
             tokens = tuple(fold(name).split())
             best, length = name, len(tokens)
             for folded, candidate in self._by_surname.get(tokens[-1], ()) if tokens else ():
                 if len(folded) > length and folded[-len(tokens) :] == tokens:
                     best, length = candidate, len(folded)
-            self._full_names[name] = best
+            known = self.knowledge.known(best)
+            self._full_names[name] = known.name if known and known.type is PERSON else best
         return self._full_names[name]
 
     def count(self, name: str) -> int:
@@ -118,17 +128,45 @@ def person_name(tokens: list[Token]) -> NameMention | None:
     """
     body: list[Token] = []
     for token in reversed(tokens):
-        if not _is_name_word(token) or is_title(token):
+        if not (_is_name_word(token) or _joins_name(token, body)) or is_title(token):
             break
         body.insert(0, token)
-    if not body or len(body) > 4 or body[0].text in _GENERATIONAL:
+    while body and body[0].tag_ == "HYPH":
+        body = body[1:]
+    words = sum(1 for t in body if t.tag_ != "HYPH")
+    # "Speaker of the House Kevin McCarthy", "Secretary for the Economy and Climate
+    # Sven Giegold": a capitalised word right after a title's connector ends the title.
+    while words > 2 and body[0].i > tokens[0].i and body[0].nbor(-1).lower_ in _TITLE_LINKS:
+        body, words = body[1:], words - 1
+    if not body or words > 4 or body[0].text in _GENERATIONAL:
         return None
-    text = " ".join(t.text for t in body)
+    text = name_text(body)
     if country_by_name(text):
         return None
     head = body[-1]
     start = min(tokens[0].i, head.left_edge.i)
     return NameMention(text, _role(head.doc[start : body[0].i]), start, _is_subject(head))
+
+
+# The lower-case words inside an office's name: "Secretary of State", "Minister for
+# the Economy and Climate".
+_TITLE_LINKS = lexicons.load("title-links-v1")
+
+
+def _joins_name(token: Token, body: list[Token]) -> bool:
+    """The hyphen of a compound name written without spaces ("Jean-Pierre")."""
+    return (
+        token.tag_ == "HYPH"
+        and bool(body)
+        and not token.whitespace_
+        and token.i > 0
+        and not token.nbor(-1).whitespace_
+    )
+
+
+def name_text(tokens: list[Token]) -> str:
+    """A name's words as written, a hyphen kept without spaces: "Karine Jean-Pierre"."""
+    return " ".join("".join(t.text_with_ws for t in tokens).split())
 
 
 # Forms of address, not offices: "Lord Cameron" has no role from "Lord".
@@ -179,7 +217,8 @@ def _proper_runs(doc: Doc) -> Iterator[list[Token]]:
     for i in numpy.flatnonzero(numpy.isin(tags, proper_ids)).tolist():
         if run and run[-1].i + 1 < i:
             gap = [doc[j] for j in range(run[-1].i + 1, i)]
-            if all(t.lower_ in NAME_CONNECTORS for t in gap) and len(gap) <= 2:
+            hyphen = len(gap) == 1 and _joins_name(gap[0], [doc[i]])
+            if hyphen or (all(t.lower_ in NAME_CONNECTORS for t in gap) and len(gap) <= 2):
                 run.extend(gap)
             else:
                 yield _trim_connectors(run)
@@ -229,10 +268,17 @@ def words_text(tokens: list[Token]) -> str:
     return " ".join("".join(t.text_with_ws for t in tokens).split())
 
 
+# "FM" is "foreign minister": a description's words are read with abbreviations spelt out.
+TITLE_ABBREVIATIONS = lexicons.load_table("title-abbreviations-v1")
+
+
 def span_words(span: Span) -> set[str]:
     """The folded words of a description, without determiners and possessives."""
-    return {
+    words = {
         fold(t.text)
         for t in span
         if t.pos_ not in ("DET", "PART", "PUNCT") and fold(t.text) and t.lower_ != "'s"
     }
+    for word in words & TITLE_ABBREVIATIONS.keys():
+        words = (words - {word}) | set(TITLE_ABBREVIATIONS[word].split())
+    return words

@@ -14,16 +14,25 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from onrecord.knowledge import Country, country_by_name, country_of
+from onrecord.knowledge.actors import ActorKnowledge, starter_knowledge
 from onrecord.model import Actor, ActorType, fold
 from onrecord.nlp import lexicons
 from onrecord.nlp.doc_records import TRANSCRIPT_METHOD, DocAttribution
-from onrecord.nlp.speakers.mentions import UNSPECIFIED_MEDIA, Reading, read_mention
+from onrecord.nlp.speakers.known import KnownSpeakers
+from onrecord.nlp.speakers.mentions import (
+    STATE_BODIES,
+    UNSPECIFIED_MEDIA,
+    Reading,
+    mention_words,
+    read_mention,
+)
 from onrecord.nlp.speakers.names import NameIndex, person_actor
 
 # "reportedly" with no source, "it was revealed that": the media speak.
 _PRESS_ADVERBS = lexicons.load("press-adverbs-v1")
 _PRESS_VERBS = lexicons.load("press-verbs-v1")  # past participles
 _FIRST_PERSON = frozenset({"i", "me"})
+_GENERIC_BODIES = lexicons.load("generic-organisation-nouns-v1")
 _GROUP_TYPES = frozenset({ActorType.GOVERNMENT, ActorType.ORGANIZATION, ActorType.MEDIA})
 
 
@@ -34,23 +43,31 @@ class _Spoken:
 
 
 class SpeakerResolver:
-    """The spaCy component: sets ``actor`` on each of ``doc._.attributions``."""
+    """The spaCy component: sets ``actor`` on each of ``doc._.attributions``, with what
+    ``knowledge`` (the actors knowledge file, by default the shipped starter) says of
+    the speakers the article leaves short."""
+
+    def __init__(self, knowledge: ActorKnowledge | None = None) -> None:
+        self.knowledge = knowledge if knowledge is not None else starter_knowledge()
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[DocAttribution] = doc._.attributions or []
         if found:
-            doc._.attributions = _Resolution(doc).resolve(found)
+            known = KnownSpeakers(self.knowledge, doc._.published)
+            doc._.attributions = _Resolution(doc, known).resolve(found)
         return doc
 
 
 class _Resolution:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, known: KnownSpeakers) -> None:
         self.doc = doc
-        self.index = NameIndex.build(doc)
+        self.known = known
+        self.index = NameIndex.build(doc, known.knowledge)
         self.history: list[_Spoken] = []
         # What each resolved speaker says, for the "I" who speaks inside it.
         self.quoted: list[tuple[list[Span], Actor]] = []
         self.subjects: list[_Spoken] | None = None
+        self.states: list[_Spoken] | None = None
         # A person's first role in the article, also for mentions that give none.
         self.roles: dict[str, str] = {}
         for person in self.index.persons:
@@ -67,7 +84,7 @@ class _Resolution:
                 out.append(attribution)
                 continue
             for actor in actors:
-                actor = self._with_role(actor)
+                actor = self.known.canonical(self._with_role(actor))
                 out.append(replace(attribution, actor=actor))
                 self.history.append(_Spoken(_position(attribution), actor))
                 self.quoted.append((attribution.content, actor))
@@ -78,19 +95,20 @@ class _Resolution:
             return self._unsourced(attribution)
         if attribution.method == TRANSCRIPT_METHOD:
             return [self._transcript_speaker(attribution.source)]
-        reading = read_mention(attribution.source, self.index, attribution.content)
+        mention = mention_words(attribution.source, attribution.cue)
+        reading = read_mention(mention, self.index, attribution.content)
         if reading.actors:
             return list(reading.actors)
         if reading.pointer is not None:
-            actor = self._antecedent(attribution.source.start, reading)
+            actor = self._antecedent(mention.start, reading)
             if actor is None:
                 return []
             if actor.type is ActorType.PERSON and not actor.role and reading.fallback:
                 # "The Foreign Secretary said": the role the article had not given yet
                 actor = person_actor(actor.name, reading.fallback.role)
             return [actor]
-        if attribution.source.root.lower_ in _FIRST_PERSON:
-            return self._quoting(attribution.source.start)
+        if mention.root.lower_ in _FIRST_PERSON:
+            return self._quoting(mention.start)
         return []
 
     def _quoting(self, position: int) -> list[Actor]:
@@ -122,9 +140,12 @@ class _Resolution:
         return []
 
     def _antecedent(self, position: int, reading: Reading) -> Actor | None:
+        if reading.pointer == "organization":
+            return self._organisation_before(position, reading)
         if reading.pointer == "group":
             spoken = [s for s in self.history if s.actor.type in _GROUP_TYPES]
-            return spoken[-1].actor if spoken else None
+            spoken += [s for s in self._state_subjects() if s.position < position]
+            return max(spoken, key=lambda s: s.position).actor if spoken else None
         if reading.pointer == "anonymous":
             affiliation = reading.fallback.name if reading.fallback else None
             spoken = [
@@ -145,11 +166,53 @@ class _Resolution:
             return reading.fallback
         return max(before, key=lambda s: s.position).actor
 
+    def _organisation_before(self, position: int, reading: Reading) -> Actor | None:
+        """ "The chamber said": the nearest organisation before it, spoken or named, whose
+        name has the word; "the company": the nearest that is no state body."""
+        noun = next(iter(reading.role_words))
+        spoken = [
+            s
+            for s in self.history
+            if s.actor.type is ActorType.ORGANIZATION and s.position < position
+        ]
+        named = [
+            _Spoken(start, self.known.canonical(Actor(name, ActorType.ORGANIZATION)))
+            for start, name in self.index.organisations
+            if start < position
+        ]
+        fits = [
+            s
+            for s in spoken + named
+            if s.actor.name[:1].isupper()  # a name, not "company" from an earlier mention
+            and noun in fold(s.actor.name).split()
+            or (
+                s.actor.name[:1].isupper()
+                and noun in _GENERIC_BODIES
+                and not set(fold(s.actor.name).split()) & STATE_BODIES
+            )
+        ]
+        return max(fits, key=lambda s: s.position).actor if fits else reading.fallback
+
+    def _state_subjects(self) -> list[_Spoken]:
+        """Countries that are a main clause's subject outside reported content: "Germany
+        on Sunday welcomed the plan; however, they emphasised ..." is Germany's."""
+        if self.states is None:
+            self.states = [
+                _Spoken(t.i, Actor(country.government, ActorType.GOVERNMENT))
+                for t in self.doc
+                if t.dep_ == "nsubj"
+                and t.head.dep_ == "ROOT"
+                and t.tag_ in ("NNP", "NNPS")
+                and t.i not in self.said
+                and (country := country_by_name(t.text)) is not None
+            ]
+        return self.states
+
     def _subjects(self) -> list[_Spoken]:
         """People named as a sentence's subject outside reported content, once."""
         if self.subjects is None:
             self.subjects = [
-                _Spoken(p.start, self._person(name, p.role))
+                _Spoken(p.start, self.known.canonical(self._person(name, p.role)))
                 for p in self.index.persons
                 if p.is_subject
                 and p.start not in self.said
