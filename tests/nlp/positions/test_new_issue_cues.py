@@ -23,7 +23,11 @@ ISSUE = Issue(
     stances=(
         StanceLabel("supports", "", Coarse.FOR, signals=("advocacy", "permission")),
         StanceLabel(
-            "opposes", "", Coarse.AGAINST, signals=("opposition", "prohibition"), hints=("no rush",)
+            "opposes",
+            "",
+            Coarse.AGAINST,
+            signals=("opposition", "prohibition", "warning"),
+            hints=("no rush",),
         ),
         StanceLabel("undecided", "", Coarse.UNDECIDED, signals=("consideration",)),
     ),
@@ -78,4 +82,25 @@ def test_an_office_holder_speaks_for_the_country_the_article_is_about() -> None:
 
 def test_not_voting_for_it_opposes() -> None:
     found = held("Sweden said on Monday it would not vote for Norway joining the euro.")
+    assert found == {("Government of Sweden", "opposes", None)}
+
+
+def test_the_proposal_refers_back_to_the_issue_the_sentence_before_names() -> None:
+    found = held(
+        "Norway's government proposed on Monday that the country adopt the euro."
+        " Denmark voted against the proposal on Tuesday."
+    )
+    assert ("Government of Denmark", "opposes", None) in found
+
+
+def test_an_indefinite_proposal_refers_to_nothing_before_it() -> None:
+    found = held(
+        "Norway's government proposed on Monday that the country adopt the euro."
+        " Denmark voted against a proposal on fishing quotas on Tuesday."
+    )
+    assert not any(actor == "Government of Denmark" for actor, _, _ in found)
+
+
+def test_raising_concerns_warns() -> None:
+    found = held("Sweden raised concerns over Norway adopting the euro on Monday.")
     assert found == {("Government of Sweden", "opposes", None)}
