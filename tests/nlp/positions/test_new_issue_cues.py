@@ -104,3 +104,12 @@ def test_an_indefinite_proposal_refers_to_nothing_before_it() -> None:
 def test_raising_concerns_warns() -> None:
     found = held("Sweden raised concerns over Norway adopting the euro on Monday.")
     assert found == {("Government of Sweden", "opposes", None)}
+
+
+def test_a_dateline_read_as_a_speaker_holds_no_position() -> None:
+    found = held(
+        "COPENHAGEN: Prime Minister Lars Holm said on Friday that Denmark supports Norway"
+        " adopting the euro.",
+        "Speaking in Copenhagen, Holm said the euro would help Norway.",
+    )
+    assert found == {("Government of Denmark", "supports", "Lars Holm")}
