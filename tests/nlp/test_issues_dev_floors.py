@@ -23,23 +23,24 @@ from onrecord.nlp import Annotator
 pytestmark = pytest.mark.shared
 
 MARGIN = 0.06
-# Measured 2026-12-04 (main at 6da9eb8), per set (speaker accuracy: 2026-12-06, with the
-# speaker work of issue 17): attribution F1, speaker accuracy, said_on accuracy, position
-# (actor, coarse) F1, with as_of.
+# Measured 2026-12-04 (main at 6da9eb8), per set; speaker accuracy and the positions
+# raised 2026-12-06 (issue 17's speaker rules and knowledge file; a label's hints without
+# a cue, welcome/encourage/object(ion) cues, an office-holder's country from the article):
+# attribution F1, speaker accuracy, said_on accuracy, position (actor, coarse) F1, with as_of.
 MEASURED = {
     "eu-ev-tariffs": {
         "attribution_f1": 0.795,  # 33 matched of 35 predicted, 48 gold
         "speaker_accuracy": 0.758,  # 25 of 33
         "said_on_accuracy": 0.765,  # 13 of 17
-        "position_f1": 0.074,  # 1 matched of 6 predicted, 21 gold
-        "position_dated_f1": 0.074,
+        "position_f1": 0.286,  # 5 matched of 14 predicted, 21 gold
+        "position_dated_f1": 0.286,
     },
     "us-tiktok-ban": {
         "attribution_f1": 0.622,  # 23 of 35, 39
         "speaker_accuracy": 0.826,  # 19 of 23
         "said_on_accuracy": 0.522,  # 12 of 23
-        "position_f1": 0.195,  # 4 of 11, 30
-        "position_dated_f1": 0.146,  # 3
+        "position_f1": 0.356,  # 8 of 15, 30
+        "position_dated_f1": 0.222,  # 5
     },
 }
 DATA_SHA256 = {

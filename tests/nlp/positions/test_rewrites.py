@@ -14,6 +14,7 @@ from onrecord.nlp import Annotator, lexicons
 from onrecord.nlp.lemmas import LemmaCache
 from onrecord.nlp.positions.cues import Marker
 from onrecord.nlp.positions.stance import find_signals, for_holder
+from onrecord.nlp.positions.statements import _is_opening_participle
 
 UK = Actor("Government of the United Kingdom", ActorType.GOVERNMENT)
 
@@ -108,8 +109,25 @@ def test_each_positions_lexicon_says_what_it_holds() -> None:
         "provenance-participles-v1.txt",
         "state-offices-v1.txt",
         "non-state-office-words-v1.txt",
+        "issue-reference-nouns-v1.txt",
     ]
     folder = resources.files(lexicons)
     for name in names:
         assert folder.joinpath(name).read_text(encoding="utf-8").startswith("# "), name
         assert lexicons.lexicon(name.removesuffix(".txt")).entries
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Reacting, Dmitry Medvedev, a former president, warned of war.", 6, True),
+        ("Speaking, Lars Holm said nothing.", 4, True),
+        ("Beijing, the capital, said no.", 4, False),  # a country's seat, not a participle
+        ("Dmitry Medvedev warned of war.", 2, False),
+    ],
+)
+def test_an_opening_participle_names_no_one(
+    nlp: Language, text: str, words: int, expected: bool
+) -> None:
+    doc = parse(nlp, text)
+    assert _is_opening_participle(doc[0:words]) is expected

@@ -23,7 +23,13 @@ from onrecord.nlp.positions.holders import HolderFinder
 from onrecord.nlp.positions.merge import merge
 from onrecord.nlp.positions.records import DocPosition
 from onrecord.nlp.positions.relevance import TopicIndex
-from onrecord.nlp.positions.stance import choose_label, find_signals, for_holder, main_signals
+from onrecord.nlp.positions.stance import (
+    choose_label,
+    find_signals,
+    for_holder,
+    has_hint,
+    main_signals,
+)
 from onrecord.nlp.positions.statements import Statement, evidence, own_words, statements
 
 ATTRIBUTION_METHOD = "rules-v1:attribution"
@@ -56,7 +62,9 @@ class _IssueReader:
         close = self.topics.covers(statement.sentences)
         hits = find_signals(statement.tokens, self.lemmas, statement.cue)
         signals = main_signals(hits)
-        if not signals:
+        # A label's hint is the user's own word for it: it gives the label without a cue
+        # of the lexicon ("greenwashing", "voted in favour", "no rush").
+        if not signals and not has_hint(self.issue, _words_of(statement.tokens)):
             return None
         held = self.holders.find(statement, signals)
         if held is None:

@@ -45,7 +45,7 @@ class HolderFinder:
             return None
         speaker = self._with_role(speaker)
         countries = self._countries(statement.tokens)
-        known = countries + self._countries_named_with(speaker)
+        known = countries + self._countries_named_with(speaker) + self._article_country
         for_others = _addresses_others(statement) and self._for_others(
             speaker, known, countries, signals
         )
@@ -93,6 +93,19 @@ class HolderFinder:
         surname = speaker.name.split()[-1]
         sentences = [s for s in self.topics.sentences if any(t.text == surname for t in s)]
         return self._countries(t for s in sentences for t in s)
+
+    @cached_property
+    def _article_country(self) -> list[Country]:
+        """The country the article names most often (outside the issue's statement), the
+        last resort for an office-holder whose country nothing near them gives
+        ("Treasury Secretary Janet Yellen" in a report on Washington)."""
+        counts: dict[Country, int] = {}
+        for sentence in self.topics.sentences:
+            for country in self._countries(sentence):
+                counts[country] = counts.get(country, 0) + 1
+        if not counts:
+            return []
+        return [max(counts, key=lambda c: counts[c])]
 
     def _with_role(self, speaker: Actor) -> Actor:
         """A person with the role the article gives them anywhere ("the Ukrainian

@@ -7,7 +7,8 @@ the issue when its own words mention one of the topics and, with the sentences i
 in and the few before them, all of them: a quote often leaves out what the sentence
 before it said ("The time has come to consider some of these restrictions"). In an
 article whose lead is about the issue, one topic in the statement's own words is
-enough.
+enough. Words that refer back to a decision ("voted against the proposal", "challenged
+the move") stand for the topics when the sentences before them name every one.
 """
 
 from __future__ import annotations
@@ -20,11 +21,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.model import Issue
+from onrecord.nlp import lexicons
 
 # Sentences before a statement that can supply the topics it leaves out.
 CONTEXT_SENTENCES = 3
 # The headline and first sentences, which say what the whole article is about.
 LEAD_SENTENCES = 3
+_REFERENCE_NOUNS = lexicons.load("issue-reference-nouns-v1")
+_INDEFINITE = frozenset({"a", "an", "any", "another", "some", "no", "every", "each"})
 
 
 class TopicIndex:
@@ -55,10 +59,12 @@ class TopicIndex:
 
     def about(self, tokens: Iterable[Token], sentence_numbers: Sequence[int]) -> bool:
         """Whether a statement is about the issue (see the module's docstring)."""
-        if not any(t.i in self.by_token for t in tokens):
-            return False
+        tokens = list(tokens)
         first = sentence_numbers[0]
         context = range(max(first - CONTEXT_SENTENCES, 0), first)
+        if not any(t.i in self.by_token for t in tokens):
+            # "voted against the proposal": what the sentences before it named
+            return refers_back(tokens) and self.covers([*context, *sentence_numbers])
         return self.covers([*context, *sentence_numbers]) or self.lead_is_about
 
     @property
@@ -66,6 +72,18 @@ class TopicIndex:
         """Whether the article's lead (its first sentences) is about the issue: then its
         statements need not repeat every topic."""
         return self.covers(range(min(LEAD_SENTENCES, len(self.sentences))))
+
+
+def refers_back(tokens: Iterable[Token]) -> bool:
+    """Whether the words name a decision with a definite determiner or an owner ("the
+    proposal", "this move", "its vote"): something the sentences before them named.
+    (Lemmas are not on the tokens here: a plural is its singular with an "s".)"""
+    return any(
+        t.pos_ == "NOUN"
+        and (t.lower_ in _REFERENCE_NOUNS or t.lower_.removesuffix("s") in _REFERENCE_NOUNS)
+        and any(c.dep_ in ("det", "poss") and c.lower_ not in _INDEFINITE for c in t.children)
+        for t in tokens
+    )
 
 
 @lru_cache(maxsize=64)

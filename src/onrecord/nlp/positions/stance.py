@@ -146,12 +146,10 @@ def signal_sets(stance: StanceLabel) -> list[frozenset[str]]:
 
 
 def choose_label(issue: Issue, signals: frozenset[Signal], text: str) -> StanceLabel | None:
-    """The label whose hint the text contains (the longest); else the one whose signal
-    combination is the most specific of those present, where several tie the one of
-    the issue's labelled example most like the text, then the first in the file. A
-    statement with no signal takes no label, hint or not."""
-    if not signals:
-        return None
+    """The label whose hint the text contains (the longest), signals or not; else the
+    one whose signal combination is the most specific of those present, where several
+    tie the one of the issue's labelled example most like the text, then the first in
+    the file."""
     hinted = [
         (len(hint), stance)
         for stance in issue.stances
@@ -160,6 +158,8 @@ def choose_label(issue: Issue, signals: frozenset[Signal], text: str) -> StanceL
     ]
     if hinted:
         return max(hinted, key=lambda pair: pair[0])[1]
+    if not signals:
+        return None
     scored = [
         (len(parts), stance)
         for stance in issue.stances
@@ -171,6 +171,11 @@ def choose_label(issue: Issue, signals: frozenset[Signal], text: str) -> StanceL
     top = max(size for size, _ in scored)
     tied = list(dict.fromkeys(stance for size, stance in scored if size == top))
     return _nearest_example(issue, text, tied) or tied[0]
+
+
+def has_hint(issue: Issue, text: str) -> bool:
+    """Whether the text contains a hint of any of the issue's labels."""
+    return any(_contains(text, hint) for stance in issue.stances for hint in stance.hints)
 
 
 def _nearest_example(issue: Issue, text: str, labels: list[StanceLabel]) -> StanceLabel | None:

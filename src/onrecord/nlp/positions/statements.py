@@ -14,13 +14,15 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.model import Actor, AttributionKind
+from onrecord.knowledge import country_of
+from onrecord.model import Actor, AttributionKind, fold
 from onrecord.nlp import lexicons
 from onrecord.nlp.doc_records import DocAttribution, DocSaidOn
 from onrecord.nlp.positions.dating import act_said_on
 from onrecord.nlp.positions.relevance import TopicIndex
 
 _POLICY_NOUNS = lexicons.load("policy-nouns-v1")
+_DATELINE_ENDS = frozenset({",", ":", "(", "-", "–", "—", "−"})
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def statements(doc: Doc, found: list[DocAttribution], topics: TopicIndex) -> Ite
     """The attributions with a speaker, then the narrative sentences about the issue."""
     claimed: set[int] = set()
     for attribution in found:
-        if attribution.actor is None:
+        if attribution.actor is None or _names_no_one(attribution):
             continue  # "Washington's official position prohibited ...": read as narrative
         statement = _from_attribution(attribution, topics)
         claimed.update(t.i for t in statement.tokens)
@@ -53,6 +55,39 @@ def statements(doc: Doc, found: list[DocAttribution], topics: TopicIndex) -> Ite
             narrative = _from_sentence(sentence, number, doc._.published, doc._.updated)
             if narrative is not None:
                 yield narrative
+
+
+def _names_no_one(attribution: DocAttribution) -> bool:
+    """Whether the speaker was read off a dateline ("BERLIN, Jan 2 (Reuters) - Germany
+    on Sunday welcomed …", "ANKARA: …") or an opening participle ("Reacting, Dmitry
+    Medvedev … warned"): words that name no one who holds a position."""
+    source, actor = attribution.source, attribution.actor
+    if source is None or actor is None or fold(source[0].text) != fold(actor.name):
+        return False
+    return _is_dateline(source[0]) or _is_opening_participle(source)
+
+
+def _is_opening_participle(source: Span) -> bool:
+    """ "Reacting, Dmitry Medvedev, …": a participle and a comma before the speaker's
+    name, within the source (the parse may tag the participle a proper noun)."""
+    first = source[0]
+    participle = first.tag_ in ("VBG", "VBN") or first.lower_.endswith("ing")
+    return participle and len(source) > 2 and source[1].text == "," and not country_of(first.text)
+
+
+def _is_dateline(token: Token) -> bool:
+    """A word in capitals that opens its paragraph, followed by a comma, a colon, a
+    parenthesis or a dash."""
+    doc = token.doc
+    opens = token.i == 0 or _breaks_paragraph(doc[token.i - 1])
+    follows = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return (
+        opens
+        and token.is_alpha
+        and len(token.text) > 2
+        and token.text.isupper()
+        and follows in _DATELINE_ENDS
+    )
 
 
 def own_words(statement: Statement) -> list[Token]:
