@@ -43,7 +43,9 @@ EXAMPLE_ARTICLES = REPO / "src" / "onrecord" / "examples"
 # Commands shown but not run here, each with the reason.
 NOT_RUN = {
     "pip install . && onrecord demo": "installs; tests/cli/test_analyze_cli.py runs the demo",
-    "pip install -e '.[test,spark]' && python -m pytest": "is this suite (CI's command: test_docs.py)",
+    "pip install -e '.[test,spark]' && python -m pytest": (
+        "is this suite (CI's command: test_docs.py)"
+    ),
     "onrecord read https://example.org/news/story.html": (
         "fetches a URL, and the tests need no network (tests/ingest/test_fetch.py serves pages)"
     ),
