@@ -44,7 +44,9 @@ EXAMPLE_ARTICLES = REPO / "src" / "onrecord" / "examples"
 # Commands shown but not run here, each with the reason.
 NOT_RUN = {
     "pip install . && onrecord demo": "installs; tests/cli/test_analyze_cli.py runs the demo",
-    "pip install -e '.[test]' && python -m pytest": "is this suite (CI's command: test_docs.py)",
+    "pip install -e '.[test,spark]' && python -m pytest": (
+        "is this suite (CI's command: test_docs.py)"
+    ),
     "onrecord read https://example.org/news/story.html": (
         "fetches a URL, and the tests need no network (tests/ingest/test_fetch.py serves pages)"
     ),
@@ -69,6 +71,24 @@ NOT_RUN = {
     ),
     "onrecord bench web --articles 5000": (
         "minutes: docs/web.md shows its figures; tests/bench/test_web_bench.py runs it small"
+    ),
+    "onrecord ingest news/ --workers 2 --db onrecord.db --quiet": (
+        "starts two workers, each loading the pipeline: tests/nlp/test_pool.py runs ingest "
+        "and analyze with --workers 2"
+    ),
+    "pip install 'onrecord[spark]'": "installs; CI installs the spark extra (.ci/run)",
+    "onrecord batch --engine spark --workers 2 crawl/ --out batch-out-spark": (
+        "starts Spark (a JVM); tests/batch/test_spark_job.py runs the command and the job"
+    ),
+    "spark-submit --master yarn --archives onrecord-env.tar.gz#env --conf "
+    "spark.pyspark.python=./env/bin/python --conf spark.executor.memory=2g --conf "
+    "spark.executor.cores=4 \"$(python -c 'import onrecord.batch.spark_job as j; "
+    "print(j.__file__)')\" s3a://bucket/cc-news/2024-05/ --out /mnt/shared/batch-2024-05": (
+        "submits to a YARN cluster; tests/batch/test_spark_job.py runs the job in local mode"
+    ),
+    "onrecord bench scale ../shared/data/polnear/dev/text --articles 200": (
+        "minutes, and a benchmark: docs/scale.md shows its figures; "
+        "tests/bench/test_scale_bench.py tests its report"
     ),
     "onrecord bench store --articles 10000": (
         "minutes: docs/queries.md shows its figures; tests/bench/test_store_bench.py runs it small"

@@ -45,7 +45,7 @@ def test_readme_has_the_two_setup_commands() -> None:
     setup = [line for line in blocks[0].splitlines() if line and not line.startswith("#")]
     assert setup == [
         "pip install . && onrecord demo",
-        "pip install -e '.[test]' && python -m pytest",
+        "pip install -e '.[test,spark]' && python -m pytest",
     ]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert setup[1] in ci

@@ -24,7 +24,22 @@ PLAIN = "Bridge to reopen\r\n\r\nThe mayor said on Thursday that the bridge woul
 
 
 def test_public_names() -> None:
-    assert set(ingest.__all__) == {"read", "read_many", "parse_text", "parse_html"}
+    assert set(ingest.__all__) == {"read", "read_document", "read_many", "parse_text", "parse_html"}
+
+
+@pytest.mark.parametrize(
+    "name", ["jsonl/articles.jsonl", "text/glued_layout.txt", "html/bridge.html"]
+)
+def test_a_files_bytes_read_as_the_file(name: str) -> None:
+    path = FIXTURES / name
+    by_path = list(ingest.read_many([str(path)]))
+    by_bytes = list(ingest.read_document(path.read_bytes(), str(path)))
+    assert [_outcome(item) for item in by_bytes] == [_outcome(item) for item in by_path]
+    assert any(isinstance(item, Article) for item in by_bytes)
+
+
+def _outcome(item: Article | ReadError) -> object:
+    return item.to_dict() if isinstance(item, Article) else (item.document, item.reason)
 
 
 def test_plain_text_file_keeps_crlf_and_gets_its_stem(tmp_path: Path) -> None:

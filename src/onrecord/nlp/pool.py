@@ -35,6 +35,7 @@ __all__ = ["AnalysisPool", "WorkerFigures"]
 
 CHUNK = 4  # articles per task: small, so the last tasks of a run end close together
 AHEAD = 2  # tasks in flight per worker
+STOP_SECONDS = 10  # for a worker to exit when the pool closes, before it is ended
 # One thread for each worker's BLAS and OpenMP: N workers on N cores, not N × N threads.
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -100,7 +101,7 @@ class AnalysisPool:
             yield from self._collect(pending)
 
     def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        _stop(self._executor)
 
     def __enter__(self) -> AnalysisPool:
         return self
@@ -145,7 +146,7 @@ class AnalysisPool:
         yield from analyses
 
     def _renew(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        _stop(self._executor)
         self._executor = self._new_executor()
 
     def _send_again(self, pending: Pending) -> None:
@@ -153,6 +154,24 @@ class AnalysisPool:
         chunks = [chunk for chunk, _ in pending]
         pending.clear()
         pending.extend((chunk, self._submit(chunk)) for chunk in chunks)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Shut the executor down, its workers given ``STOP_SECONDS`` to go, then ended.
+
+    Every result has been taken when this is called, so nothing is lost by ending a
+    worker. It matters after a worker died: a survivor can wait for ever on the task
+    queue's lock that the dead one held, and ``shutdown(wait=True)`` would wait for it
+    (seen with Python 3.11's ``ProcessPoolExecutor``).
+    """
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(STOP_SECONDS)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+            process.join(STOP_SECONDS)
 
 
 def _died(article: Article, exc: BaseException) -> Analysis:
