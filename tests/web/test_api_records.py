@@ -106,6 +106,9 @@ def test_positions_as_of_a_day_move_with_the_day(client: TestClient) -> None:
     }
     shifted = [p for p in after["positions"] if p["actor"]["name"] == "Jens Stoltenberg"][0]
     assert shifted["shift"] and shifted["shifted_from"] == "opposes"
+    # Undated positions come apart (``undated``); Germany's undated "opposes" is placed on
+    # its article's day, 30 May, and its "supports" of 31 May is the latest.
+    assert after["undated"] == []
 
 
 def test_positions_link_their_evidence_to_the_articles(client: TestClient) -> None:

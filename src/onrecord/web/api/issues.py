@@ -60,6 +60,8 @@ def _tracker(request: Request, as_of: Any) -> Response:
             "issue": found.issue.to_dict(),
             "as_of": as_of.isoformat() if as_of else None,
             "positions": [_position_json(item, ids) for item in found.positions],
+            # Apart, as the tracker keeps them: an undated position is never the latest.
+            "undated": [_position_json(item, ids) for item in found.undated],
         }
     )
 
