@@ -93,6 +93,15 @@ NOT_RUN = {
     "onrecord bench store --articles 10000": (
         "minutes: docs/queries.md shows its figures; tests/bench/test_store_bench.py runs it small"
     ),
+    "onrecord bench fuzz --read 100000 --analyze 10000 --seed 1": (
+        "the nightly size, hours on two cores: docs/robustness.md adds up its runs; "
+        "tests/bench/test_fuzz_bench.py runs it small, tests/robustness/ its properties"
+    ),
+    "onrecord bench robustness --json > docs/robustness-figures.json": (
+        "half an hour, and it writes the docs' figures: tests/bench/test_robustness_bench.py "
+        "runs its probes small, tests/robustness/test_pathological.py within budgets"
+    ),
+    "cog -r docs/robustness.md": "not onrecord: tests/test_docs.py checks the page is current",
 }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -56,6 +57,8 @@ class RobustnessReport:
     deadline: float
     scale: float
     probes: list[dict[str, Any]] = field(default_factory=list)
+    # The machine's 1-minute load average before and after: the figures' context.
+    load_average: tuple[float, float] | None = None
 
     def figure(self, kind: str, size: float) -> dict[str, Any] | None:
         return next((p for p in self.probes if p["probe"] == kind and p.get("size") == size), None)
@@ -91,6 +94,8 @@ class RobustnessReport:
             "deadline": self.deadline,
             "scale": self.scale,
             "probes": self.probes,
+            "load_average": self.load_average,
+            "cpus": os.cpu_count(),
             "growth_exponent": None if exponent is None else round(exponent, 3),
             "checks": self.checks(),
         }
@@ -114,9 +119,11 @@ def bench_robustness(
     """Every probe of :data:`PROBES`, sizes times ``scale`` (1: the issue's sizes)."""
     say = progress or (lambda _message: None)
     report = RobustnessReport(deadline=deadline, scale=scale)
+    before = os.getloadavg()[0]
     for number, probe in enumerate(PROBES, start=1):
         say(f"probe {number}/{len(PROBES)}: {probe.label}")
         figures = run_probe(probe.kind, probe.size * scale, deadline)
         label = probe.label if scale == 1 else f"{probe.label} x{scale:g}"
         report.probes.append({"label": label, **figures})
+    report.load_average = (before, os.getloadavg()[0])
     return report
