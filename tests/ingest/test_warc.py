@@ -69,6 +69,21 @@ def test_broken_record_fails_alone() -> None:
     assert "Story number 3" in outcomes[2].text  # type: ignore[union-attr]
 
 
+def test_stray_bytes_after_a_record_are_a_warning_naming_it(
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    data = build_warc([("response", "text/html", page(n)) for n in (1, 2)], gzip=False)
+    second = data.index(b"WARC/1.", 10)
+    # Bytes the first record's Content-Length does not count, before the blank line.
+    damaged = data[: second - 4] + b"stray \x80 bytes" + data[second - 4 :]
+    with caplog.at_level("WARNING", logger="onrecord.ingest.warc"):
+        outcomes = list(read_warc(io.BytesIO(damaged), "c.warc", max_bytes=10**6))
+    assert [type(o).__name__ for o in outcomes] == ["Article", "Article"]
+    assert [r.getMessage().split(":")[0:2] for r in caplog.records] == [["c.warc", "1"]]
+    assert "Content-Length may be wrong" in caplog.records[0].getMessage()
+    assert "Record not followed" not in capsys.readouterr().err  # warcio's raw warning
+
+
 def test_broken_gzip_member_fails_alone() -> None:
     members = [build_warc([("response", "text/html", page(n))], gzip=True) for n in (1, 2, 3)]
     damaged = members[1][:20] + b"\x00" * 40 + members[1][60:]

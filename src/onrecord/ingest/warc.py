@@ -14,6 +14,7 @@ outside that boundary, so a fault in it is not mistaken for a damaged archive.
 
 from __future__ import annotations
 
+import logging
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"\nWARC/1."
 _SEARCH_CHUNK = 1 << 20
 _HEAD_BYTES = 512
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ def _pages(stream: BinaryIO, document: str, max_bytes: int) -> Iterator[_Page | 
                     raise ArchiveLoadFailed("not a WARC record")
                 page = _html_page(record, f"{document}:{number}", max_bytes)
                 records.read_to_end(record)
+                _warn_of_stray_bytes(records, f"{document}:{number}")
                 _check_complete(record)
                 if page is not None:
                     yield page
@@ -123,10 +127,24 @@ class _Loader(ArcWarcRecordLoader):  # type: ignore[misc]
 
 
 class _Records(ArchiveIterator):  # type: ignore[misc]
+    # warcio writes this warning straight to stderr, raw bytes and all; it still counts it
+    # (err_count), and _warn_of_stray_bytes says it through logging, naming the record.
+    INC_RECORD = ""
+
     def __init__(self, stream: BinaryIO) -> None:
         super().__init__(stream)
         # The options ArchiveIterator gives its own loader.
         self.loader = _Loader(verify_http=False, arc2warc=False)
+        self.warned = 0
+
+
+def _warn_of_stray_bytes(records: _Records, name: str) -> None:
+    if records.err_count > records.warned:
+        records.warned = records.err_count
+        log.warning(
+            "%s: the WARC record is not followed by a blank line (its Content-Length may be wrong)",
+            name,
+        )
 
 
 def _check_complete(record: ArcWarcRecord) -> None:
