@@ -10,15 +10,11 @@ are tied to the data by a hash of each set's files (articles, gold, manifest, is
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import pytest
+from set_floors import below_floors, scored_sets, set_sha256
 
 from conftest import shared_path
-from onrecord.evaluate.topical_run import evaluate_sets
-from onrecord.evaluate.topical_sets import DataSet, SetResult
-from onrecord.nlp import Annotator
+from onrecord.evaluate.topical_sets import SetResult
 
 pytestmark = pytest.mark.shared
 
@@ -49,22 +45,9 @@ DATA_SHA256 = {
 }
 
 
-def set_sha256(root: Path) -> str:
-    """Every file the figures depend on, in a fixed order."""
-    digest = hashlib.sha256()
-    files = [root / "manifest.jsonl", root / "issue.toml"]
-    files += sorted((root / "articles").glob("*.txt")) + sorted((root / "gold").glob("*.json"))
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 @pytest.fixture(scope="module")
 def results() -> dict[str, SetResult]:
-    root = shared_path("data", "issues-dev")
-    report = evaluate_sets([DataSet(root / name) for name in MEASURED], Annotator())
-    return {result.name: result for result in report.sets}
+    return scored_sets("issues-dev", tuple(MEASURED))
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
@@ -82,10 +65,5 @@ def test_issues_dev_floor(results: dict[str, SetResult], name: str) -> None:
         pytest.fail("floor data changed; see test_floor_data_is_the_measured_data")
     result = results[name]
     assert result.issue == name  # scored on the set's own issue file
-    figures = result.figures()
-    below = {
-        figure: f"{figures[figure] or 0.0:.4f} < {measured - MARGIN:.3f}"
-        for figure, measured in MEASURED[name].items()
-        if (figures[figure] or 0.0) < measured - MARGIN
-    }
+    below = below_floors(result, MEASURED[name], MARGIN)
     assert not below, f"below the regression floor on issues-dev/{name}: {below}"

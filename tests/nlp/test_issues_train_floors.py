@@ -13,12 +13,10 @@ are tied to the data by a hash of each set's files, as for issues-dev.
 from __future__ import annotations
 
 import pytest
-from test_issues_dev_floors import set_sha256
+from set_floors import below_floors, scored_sets, set_sha256
 
 from conftest import shared_path
-from onrecord.evaluate.topical_run import evaluate_sets
-from onrecord.evaluate.topical_sets import DataSet, SetResult
-from onrecord.nlp import Annotator
+from onrecord.evaluate.topical_sets import SetResult
 
 pytestmark = pytest.mark.shared
 
@@ -58,9 +56,7 @@ DATA_SHA256 = {
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, SetResult]:
-    root = shared_path("data", "issues-train")
-    report = evaluate_sets([DataSet(root / name) for name in MEASURED], Annotator())
-    return {result.name: result for result in report.sets}
+    return scored_sets("issues-train", tuple(MEASURED))
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
@@ -78,10 +74,5 @@ def test_issues_train_floor(results: dict[str, SetResult], name: str) -> None:
         pytest.fail("floor data changed; see test_floor_data_is_the_measured_data")
     result = results[name]
     assert result.issue == name  # scored on the set's own issue file
-    figures = result.figures()
-    below = {
-        figure: f"{figures[figure] or 0.0:.4f} < {measured - MARGIN:.3f}"
-        for figure, measured in MEASURED[name].items()
-        if (figures[figure] or 0.0) < measured - MARGIN
-    }
+    below = below_floors(result, MEASURED[name], MARGIN)
     assert not below, f"below the regression floor on issues-train/{name}: {below}"

@@ -11,15 +11,11 @@ tied to the figures by a hash, as in ``test_issues_dev_floors``.
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import pytest
+from set_floors import scored_sets, set_sha256
 
 from conftest import shared_path
-from onrecord.evaluate.topical_run import evaluate_sets
-from onrecord.evaluate.topical_sets import DataSet, SetResult
-from onrecord.nlp import Annotator
+from onrecord.evaluate.topical_sets import SetResult
 
 pytestmark = pytest.mark.shared
 
@@ -36,22 +32,9 @@ DATA_SHA256 = {
 }
 
 
-def set_sha256(root: Path) -> str:
-    """Every file the figures depend on, in a fixed order."""
-    digest = hashlib.sha256()
-    files = [root / "manifest.jsonl", root / "issue.toml"]
-    files += sorted((root / "articles").glob("*.txt")) + sorted((root / "gold").glob("*.json"))
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 @pytest.fixture(scope="module")
 def results() -> dict[str, SetResult]:
-    root = shared_path("data", "issues-train")
-    report = evaluate_sets([DataSet(root / name) for name in MEASURED], Annotator())
-    return {result.name: result for result in report.sets}
+    return scored_sets("issues-train", tuple(MEASURED))
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
