@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from onrecord.bench import BenchReport, SystemFigures, bench_polnear
 from onrecord.cli import bench_robustness, bench_scale, bench_store, bench_web
+from onrecord.cli._args import positive
 from onrecord.cli._output import error
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def register(sub: Subparsers) -> None:
     polnear.add_argument("--data", required=True, metavar="DIR")
     polnear.add_argument("--split", required=True, metavar="SPLIT")
     polnear.add_argument(
-        "--repeat", type=_positive, default=1, metavar="N", help="rounds to run; medians are shown"
+        "--repeat", type=positive, default=1, metavar="N", help="rounds to run; medians are shown"
     )
     polnear.add_argument(
         "--issue",
@@ -109,10 +110,3 @@ def _row(f: SystemFigures) -> str:
         f"{f.label:14} {f.load_seconds:7.2f} {f.seconds:9.2f} {f.articles_per_second:10.2f} "
         f"{f.peak_rss_mb:11.1f} {f.found:6d} {f.failed:6d}  {model}"
     )
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number

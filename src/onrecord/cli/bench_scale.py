@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from onrecord import api
 from onrecord.bench.scale import ScaleReport, ScaleRun, bench_scale
+from onrecord.cli._args import positive
 from onrecord.cli._output import error
 from onrecord.model import Article
 
@@ -31,7 +32,7 @@ def register(which: Subparsers) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument(
-        "--articles", type=_positive, default=200, metavar="N", help="articles in the corpus"
+        "--articles", type=positive, default=200, metavar="N", help="articles in the corpus"
     )
     p.add_argument("--issue", metavar="FILE", help="also find positions on this issue")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -94,10 +95,3 @@ def _print_speedup(report: ScaleReport, engine: str, out: TextIO) -> None:
         f"{projected:.2f}x projected for 2 idle cores (CPU time)",
         file=out,
     )
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from onrecord import api
 from onrecord.bench.store import StoreBenchReport, StoreFigures, bench_store
+from onrecord.cli._args import positive
 from onrecord.cli._output import error
 from onrecord.cli.demo import EXAMPLE_ISSUE, example_articles
 from onrecord.model import Article
@@ -34,12 +35,10 @@ def register(which: Subparsers) -> None:
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT")
     p.add_argument("--issue", metavar="FILE", help="the issue file (default: the examples')")
-    p.add_argument(
-        "--articles", type=_positive, default=10_000, metavar="N", help="copies to store"
-    )
+    p.add_argument("--articles", type=positive, default=10_000, metavar="N", help="copies to store")
     p.add_argument(
         "--nlp-articles",
-        type=_positive,
+        type=positive,
         default=20,
         metavar="N",
         help="articles analysed (twice over) for the figures with the NLP",
@@ -47,7 +46,7 @@ def register(which: Subparsers) -> None:
     p.add_argument(
         "--postgres", metavar="URL", help="also on this PostgreSQL database (it must be empty)"
     )
-    p.add_argument("--repeat", type=_positive, default=7, metavar="N", help="runs of each query")
+    p.add_argument("--repeat", type=positive, default=7, metavar="N", help="runs of each query")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(run=run)
 
@@ -120,10 +119,3 @@ def _originals(inputs: list[str]) -> list[Article]:
         else:
             error(str(item))
     return found
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from onrecord.bench.web import WebBenchReport, bench_web
+from onrecord.cli._args import positive
 from onrecord.cli._output import error
-from onrecord.cli.bench_store import _originals, _positive
+from onrecord.cli.bench_store import _originals
 from onrecord.cli.demo import EXAMPLE_ISSUE
 
 if TYPE_CHECKING:
@@ -34,18 +35,18 @@ def register(which: Subparsers) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT")
     p.add_argument("--issue", metavar="FILE", help="the issue file (default: the examples')")
     p.add_argument(
-        "--articles", type=_positive, default=5_000, metavar="N", help="articles to store"
+        "--articles", type=positive, default=5_000, metavar="N", help="articles to store"
     )
     p.add_argument("--postgres", metavar="URL", help="on this empty PostgreSQL database instead")
-    p.add_argument("--repeat", type=_positive, default=9, metavar="N", help="runs of each call")
+    p.add_argument("--repeat", type=positive, default=9, metavar="N", help="runs of each call")
     p.add_argument(
-        "--clients", type=_positive, default=16, metavar="N", help="concurrent search clients"
+        "--clients", type=positive, default=16, metavar="N", help="concurrent search clients"
     )
     p.add_argument(
-        "--requests", type=_positive, default=50, metavar="N", help="searches each client asks"
+        "--requests", type=positive, default=50, metavar="N", help="searches each client asks"
     )
     p.add_argument(
-        "--workers", type=_positive, default=1, metavar="N", help="server processes (serve's)"
+        "--workers", type=positive, default=1, metavar="N", help="server processes (serve's)"
     )
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(run=run)
